@@ -1,0 +1,102 @@
+package com.acme.orders.adapter.http;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.algorithms.Algorithm;
+import com.auth0.jwt.exceptions.JWTVerificationException;
+import com.auth0.jwt.interfaces.DecodedJWT;
+import com.auth0.jwt.interfaces.JWTVerifier;
+import com.acme.orders.domain.shared.InvalidValueException;
+import com.acme.orders.domain.user.UserId;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Signed access tokens (JWT, RFC 7519) with an HMAC key: {@code sub} is the user id, with {@code iss}, {@code aud},
+ * {@code iat}, {@code exp} and a {@code jti}. Verification pins the configured algorithm (a token signed or labelled
+ * otherwise, {@code alg: none} included, is refused, RFC 8725 §3.1) and requires every claim it relies on.
+ */
+public final class AccessTokens {
+
+    public static final String ISSUER = "order-service";
+    public static final String AUDIENCE = "order-service-api";
+    /** Clock skew tolerated on {@code exp}, {@code iat} and {@code nbf}. */
+    static final long LEEWAY_SECONDS = 5;
+    /** RFC 8725 §3.5: an HMAC key at least as long as the hash output of HS256. */
+    public static final int MIN_SECRET_BYTES = 32;
+
+    private final Algorithm algorithm;
+    private final Duration timeToLive;
+    private final Clock clock;
+    private final JWTVerifier verifier;
+
+    public AccessTokens(byte[] secret, String algorithmName, Duration timeToLive, Clock clock) {
+        if (secret.length < MIN_SECRET_BYTES) {
+            throw new IllegalArgumentException(
+                    "the token secret must be at least " + MIN_SECRET_BYTES + " bytes, got " + secret.length);
+        }
+        this.algorithm = algorithm(algorithmName, secret);
+        this.timeToLive = Objects.requireNonNull(timeToLive, "timeToLive");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.verifier = ((com.auth0.jwt.JWTVerifier.BaseVerification) JWT.require(algorithm)
+                .withIssuer(ISSUER)
+                .withAudience(AUDIENCE)
+                .withClaimPresence("sub")
+                .withClaimPresence("iat")
+                .withClaimPresence("exp")
+                .acceptLeeway(LEEWAY_SECONDS))
+                .build(clock);
+    }
+
+    public AccessTokens(String secret, String algorithmName, Duration timeToLive, Clock clock) {
+        this(secret.getBytes(StandardCharsets.UTF_8), algorithmName, timeToLive, clock);
+    }
+
+    /** The algorithm names the service accepts in its configuration. */
+    public static boolean isSupported(String algorithmName) {
+        return switch (algorithmName) {
+            case "HS256", "HS384", "HS512" -> true;
+            default -> false;
+        };
+    }
+
+    private static Algorithm algorithm(String name, byte[] secret) {
+        return switch (name) {
+            case "HS256" -> Algorithm.HMAC256(secret);
+            case "HS384" -> Algorithm.HMAC384(secret);
+            case "HS512" -> Algorithm.HMAC512(secret);
+            default -> throw new IllegalArgumentException("unsupported token algorithm " + name
+                    + "; use HS256, HS384 or HS512");
+        };
+    }
+
+    public Duration timeToLive() {
+        return timeToLive;
+    }
+
+    public String issue(UserId userId) {
+        Instant now = clock.instant();
+        return JWT.create()
+                .withIssuer(ISSUER)
+                .withAudience(AUDIENCE)
+                .withSubject(Long.toString(userId.value()))
+                .withIssuedAt(now)
+                .withExpiresAt(now.plus(timeToLive))
+                .withJWTId(UUID.randomUUID().toString())
+                .sign(algorithm);
+    }
+
+    /** The user a valid token was issued to; empty for anything else (forged, expired, malformed, foreign). */
+    public Optional<UserId> verify(String token) {
+        try {
+            DecodedJWT jwt = verifier.verify(token);
+            return Optional.of(new UserId(Long.parseLong(jwt.getSubject())));
+        } catch (JWTVerificationException | IllegalArgumentException | InvalidValueException e) {
+            return Optional.empty();
+        }
+    }
+}

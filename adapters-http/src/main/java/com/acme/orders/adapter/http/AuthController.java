@@ -1,0 +1,33 @@
+package com.acme.orders.adapter.http;
+
+import com.acme.orders.application.port.in.LogInUseCase;
+import com.acme.orders.application.port.in.RegisterUserUseCase;
+import com.acme.orders.domain.user.User;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+
+/** {@code /auth}: registration and log-in. */
+final class AuthController {
+
+    private final RegisterUserUseCase registerUser;
+    private final LogInUseCase logIn;
+    private final AccessTokens tokens;
+    private final JsonBodies bodies;
+
+    AuthController(RegisterUserUseCase registerUser, LogInUseCase logIn, AccessTokens tokens, JsonBodies bodies) {
+        this.registerUser = registerUser;
+        this.logIn = logIn;
+        this.tokens = tokens;
+        this.bodies = bodies;
+    }
+
+    void register(Context ctx) {
+        User user = registerUser.register(bodies.read(ctx, RegisterRequest.class).toCommand());
+        ctx.status(HttpStatus.CREATED).json(UserResponse.from(user));
+    }
+
+    void logIn(Context ctx) {
+        User user = logIn.logIn(bodies.read(ctx, LoginRequest.class).toCommand());
+        ctx.json(TokenResponse.bearer(tokens.issue(user.id()), tokens.timeToLive().toSeconds()));
+    }
+}

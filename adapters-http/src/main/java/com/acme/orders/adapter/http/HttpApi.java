@@ -1,0 +1,253 @@
+package com.acme.orders.adapter.http;
+
+import com.acme.orders.application.port.in.EmailAlreadyRegisteredException;
+import com.acme.orders.application.port.in.InvalidCredentialsException;
+import com.acme.orders.application.port.in.OrderNotFoundException;
+import com.acme.orders.domain.order.IllegalOrderTransitionException;
+import com.acme.orders.domain.shared.InvalidValueException;
+import com.acme.orders.domain.user.UserId;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import io.javalin.router.Endpoint;
+import io.javalin.security.RouteRole;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
+import org.eclipse.jetty.server.Server;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The REST API: owns the Javalin server, the routes, the bearer-token hook and the one mapping from every failure
+ * to an RFC 9457 problem detail. Nothing else in the service creates a server or writes an error response.
+ */
+public final class HttpApi {
+
+    private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
+    private static final Logger accessLog = LoggerFactory.getLogger("access");
+
+    static final String REQUEST_ID_HEADER = "X-Request-Id";
+    private static final Pattern SANE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
+    private static final String REQUEST_ID = "request_id";
+    private static final String CALLER = "caller";
+    private static final String BEARER_CHALLENGE = "Bearer realm=\"order-service\"";
+
+    private enum Access implements RouteRole { AUTHENTICATED }
+
+    private final HttpSettings settings;
+    private final AccessTokens tokens;
+    private final ObjectMapper mapper;
+    private final Javalin app;
+
+    public HttpApi(HttpSettings settings, UseCases useCases, AccessTokens tokens, byte[] cursorSecret,
+            BooleanSupplier ready) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.mapper = Json.mapper();
+        JsonBodies bodies = new JsonBodies(mapper);
+        AuthController auth = new AuthController(useCases.registerUser(), useCases.logIn(), tokens, bodies);
+        OrderController orders = new OrderController(useCases.placeOrder(), useCases.listOrders(),
+                useCases.getOrder(), useCases.cancelOrder(), useCases.orderHistory(), bodies,
+                new PageCursors(cursorSecret));
+        HealthController health = new HealthController(settings.version(), ready);
+
+        this.app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.concurrency.useVirtualThreads = true;
+            config.jsonMapper(new JavalinJackson(mapper, true));
+            config.http.maxRequestSize = HttpSettings.MAX_BODY_BYTES;
+            config.http.prefer405over404 = true;
+            config.http.defaultContentType = "application/json";
+            config.router.ignoreTrailingSlashes = false;
+            config.jetty.host = settings.host();
+            config.jetty.port = settings.port();
+            config.jetty.modifyHttpConfiguration(http -> {
+                http.setSendServerVersion(false);
+                http.setSendXPoweredBy(false);
+            });
+            config.jetty.modifyServer(server -> configureShutdown(server, settings.stopTimeoutMillis()));
+            config.requestLogger.http(this::logAccess);
+
+            config.routes.before(this::assignRequestId);
+            config.routes.beforeMatched(this::authenticate);
+
+            config.routes.get("/", health::root);
+            config.routes.get("/health/live", health::live);
+            config.routes.get("/health/ready", health::ready);
+            config.routes.post("/auth/register", auth::register);
+            config.routes.post("/auth/login", auth::logIn);
+            config.routes.post("/orders", orders::place, Access.AUTHENTICATED);
+            config.routes.get("/orders", orders::list, Access.AUTHENTICATED);
+            config.routes.get("/orders/{id}", orders::get, Access.AUTHENTICATED);
+            config.routes.patch("/orders/{id}/cancel", orders::cancel, Access.AUTHENTICATED);
+            config.routes.get("/orders/{id}/history", orders::history, Access.AUTHENTICATED);
+
+            // Javalin maps its own HttpResponseExceptions (404, 405, 413...) unless that exact type has a handler.
+            config.routes.exception(HttpResponseException.class, this::handleFailure);
+            config.routes.exception(Exception.class, this::handleFailure);
+        });
+    }
+
+    /** Starts listening; returns once the server accepts connections. */
+    public HttpApi start() {
+        app.start();
+        log.info("HTTP API listening on {}:{}", settings.host(), app.port());
+        return this;
+    }
+
+    /** Stops accepting connections and lets requests in flight finish, up to the stop timeout. */
+    public void stop() {
+        app.stop();
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** Every route the API serves, as {@code METHOD path}; the OpenAPI tests compare it with the document. */
+    public List<String> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod())
+                .map(endpoint -> endpoint.method.name() + " " + endpoint.path)
+                .toList();
+    }
+
+    /** The authenticated caller; set by the hook before any handler of a protected route runs. */
+    static UserId caller(Context ctx) {
+        UserId caller = ctx.attribute(CALLER);
+        if (caller == null) {
+            throw new IllegalStateException("route " + ctx.path() + " reached a handler without authentication");
+        }
+        return caller;
+    }
+
+    private static void configureShutdown(Server server, long stopTimeoutMillis) {
+        server.setStopTimeout(stopTimeoutMillis);
+        server.setStopAtShutdown(false);
+    }
+
+    private void assignRequestId(Context ctx) {
+        String offered = ctx.header(REQUEST_ID_HEADER);
+        String requestId = offered != null && SANE_REQUEST_ID.matcher(offered).matches()
+                ? offered
+                : UUID.randomUUID().toString();
+        ctx.attribute(REQUEST_ID, requestId);
+        ctx.header(REQUEST_ID_HEADER, requestId);
+        MDC.put(REQUEST_ID, requestId);
+    }
+
+    private void authenticate(Context ctx) {
+        if (!ctx.routeRoles().contains(Access.AUTHENTICATED)) {
+            return;
+        }
+        String authorization = ctx.header("Authorization");
+        if (authorization == null || authorization.isBlank()) {
+            throw ApiException.unauthorized("A bearer token is required: log in at /auth/login.", BEARER_CHALLENGE);
+        }
+        String[] parts = authorization.strip().split("\\s+", 2);
+        if (parts.length != 2 || !parts[0].toLowerCase(Locale.ROOT).equals("bearer")) {
+            throw ApiException.unauthorized("The Authorization header must be 'Bearer <token>'.",
+                    BEARER_CHALLENGE + ", error=\"invalid_request\"");
+        }
+        UserId caller = tokens.verify(parts[1].strip()).orElseThrow(() -> ApiException.unauthorized(
+                "The bearer token is invalid or has expired.", BEARER_CHALLENGE + ", error=\"invalid_token\""));
+        ctx.attribute(CALLER, caller);
+    }
+
+    private void logAccess(Context ctx, Float millis) {
+        Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
+        String route = endpoint != null ? endpoint.path : "(unmatched)";
+        accessLog.info("{} {} {} {}ms", ctx.method().name(), route, ctx.statusCode(),
+                String.format(Locale.ROOT, "%.1f", millis));
+        MDC.remove(REQUEST_ID);
+    }
+
+    /** The one mapping from a failure to its problem detail. */
+    private void handleFailure(Exception failure, Context ctx) {
+        switch (failure) {
+            case ApiException e -> {
+                e.headers().forEach(ctx::header);
+                respond(ctx, e.type(), e.getMessage(), e.errors());
+            }
+            case InvalidValueException e -> respond(ctx, ProblemType.VALIDATION, e.getMessage(), null);
+            case InvalidCredentialsException e -> {
+                ctx.header("WWW-Authenticate", BEARER_CHALLENGE);
+                respond(ctx, ProblemType.INVALID_CREDENTIALS, "Incorrect email or password.", null);
+            }
+            case EmailAlreadyRegisteredException e ->
+                    respond(ctx, ProblemType.EMAIL_TAKEN, "An account with this email address already exists.",
+                            null);
+            case OrderNotFoundException e -> respond(ctx, ProblemType.ORDER_NOT_FOUND, e.getMessage() + ".", null);
+            case IllegalOrderTransitionException e ->
+                    respond(ctx, ProblemType.ILLEGAL_TRANSITION, capitalised(e.getMessage()) + ".", null);
+            case HealthController.NotReadyException e -> {
+                ctx.header("Retry-After", "5");
+                respond(ctx, ProblemType.UNAVAILABLE, e.getMessage(), null);
+            }
+            case RejectedExecutionException e -> {
+                ctx.header("Retry-After", "1");
+                respond(ctx, ProblemType.UNAVAILABLE, "The service is busy; retry shortly.", null);
+            }
+            case HttpResponseException e -> respondToHttpFailure(ctx, e);
+            default -> {
+                log.error("Unexpected failure on {} {}", ctx.method().name(), ctx.path(), failure);
+                respond(ctx, ProblemType.INTERNAL, "An unexpected error occurred. Quote the request id when "
+                        + "reporting it.", null);
+            }
+        }
+    }
+
+    private void respondToHttpFailure(Context ctx, HttpResponseException failure) {
+        switch (failure.getStatus()) {
+            case 404 -> respond(ctx, ProblemType.NOT_FOUND, "No resource at " + ctx.path() + ".", null);
+            case 405 -> {
+                String allowed = allowedMethods(failure.getDetails());
+                ctx.header("Allow", allowed);
+                respond(ctx, ProblemType.METHOD_NOT_ALLOWED,
+                        ctx.method().name() + " is not allowed on " + ctx.path() + "; allowed: " + allowed + ".",
+                        null);
+            }
+            case 413 -> respond(ctx, ProblemType.CONTENT_TOO_LARGE,
+                    "The request body is larger than " + HttpSettings.MAX_BODY_BYTES + " bytes.", null);
+            default -> {
+                log.error("Unexpected HTTP failure {} on {} {}", failure.getStatus(), ctx.method().name(), ctx.path(),
+                        failure);
+                respond(ctx, ProblemType.INTERNAL, "An unexpected error occurred. Quote the request id when "
+                        + "reporting it.", null);
+            }
+        }
+    }
+
+    private static String allowedMethods(Map<String, String> details) {
+        String listed = details.getOrDefault("availableMethods", "");
+        return String.join(", ", List.of(listed.replace("[", "").replace("]", "").split("\\s*,\\s*")));
+    }
+
+    private void respond(Context ctx, ProblemType type, String detail, List<Problem.FieldError> errors) {
+        Problem problem = new Problem(type.uri(), type.title(), type.status(), detail, ctx.path(),
+                ctx.attribute(REQUEST_ID), errors);
+        try {
+            ctx.status(type.status())
+                    .contentType(Problem.CONTENT_TYPE)
+                    .result(mapper.writeValueAsBytes(problem));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a problem detail could not be written", e);
+        }
+    }
+
+    private static String capitalised(String message) {
+        return message.isEmpty() ? message : Character.toUpperCase(message.charAt(0)) + message.substring(1);
+    }
+}

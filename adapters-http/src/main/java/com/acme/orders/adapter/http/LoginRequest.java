@@ -1,0 +1,22 @@
+package com.acme.orders.adapter.http;
+
+import com.acme.orders.application.port.in.LogInCommand;
+import com.acme.orders.domain.user.Email;
+import com.acme.orders.domain.user.Password;
+
+/** {@code POST /auth/login} body. */
+record LoginRequest(String email, String password) {
+
+    LogInCommand toCommand() {
+        Validation validation = new Validation();
+        Email validEmail = validation.field("email", () -> new Email(email));
+        Password validPassword = validation.field("password", () -> new Password(password));
+        validation.orThrow();
+        return new LogInCommand(validEmail, validPassword);
+    }
+
+    @Override
+    public String toString() {
+        return "LoginRequest[email=" + email + ", password=****]";
+    }
+}

@@ -1,0 +1,43 @@
+package com.acme.orders.adapter.http;
+
+/**
+ * Every kind of problem the API answers with: its {@code type} URI, title and status. Plain HTTP failures use
+ * {@code about:blank} as RFC 9457 suggests; the others point to a section of docs/errors.md.
+ */
+enum ProblemType {
+    VALIDATION("/problems/validation", "Invalid request", 400),
+    MALFORMED_JSON("/problems/malformed-json", "Malformed JSON", 400),
+    UNAUTHORIZED("/problems/unauthorized", "Unauthorized", 401),
+    INVALID_CREDENTIALS("/problems/invalid-credentials", "Invalid credentials", 401),
+    NOT_FOUND("about:blank", "Not Found", 404),
+    ORDER_NOT_FOUND("/problems/order-not-found", "Order not found", 404),
+    METHOD_NOT_ALLOWED("about:blank", "Method Not Allowed", 405),
+    EMAIL_TAKEN("/problems/email-already-registered", "Email already registered", 409),
+    ILLEGAL_TRANSITION("/problems/order-state-conflict", "Order state conflict", 409),
+    CONTENT_TOO_LARGE("about:blank", "Content Too Large", 413),
+    UNSUPPORTED_MEDIA_TYPE("about:blank", "Unsupported Media Type", 415),
+    INTERNAL("about:blank", "Internal Server Error", 500),
+    UNAVAILABLE("about:blank", "Service Unavailable", 503);
+
+    private final String uri;
+    private final String title;
+    private final int status;
+
+    ProblemType(String uri, String title, int status) {
+        this.uri = uri;
+        this.title = title;
+        this.status = status;
+    }
+
+    String uri() {
+        return uri;
+    }
+
+    String title() {
+        return title;
+    }
+
+    int status() {
+        return status;
+    }
+}

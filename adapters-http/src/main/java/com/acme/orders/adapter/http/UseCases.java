@@ -1,0 +1,31 @@
+package com.acme.orders.adapter.http;
+
+import com.acme.orders.application.port.in.CancelOrderUseCase;
+import com.acme.orders.application.port.in.GetOrderHistoryUseCase;
+import com.acme.orders.application.port.in.GetOrderUseCase;
+import com.acme.orders.application.port.in.ListOrdersUseCase;
+import com.acme.orders.application.port.in.LogInUseCase;
+import com.acme.orders.application.port.in.PlaceOrderUseCase;
+import com.acme.orders.application.port.in.RegisterUserUseCase;
+import java.util.Objects;
+
+/** The driving ports the API calls, handed over by bootstrap. */
+public record UseCases(
+        RegisterUserUseCase registerUser,
+        LogInUseCase logIn,
+        PlaceOrderUseCase placeOrder,
+        ListOrdersUseCase listOrders,
+        GetOrderUseCase getOrder,
+        CancelOrderUseCase cancelOrder,
+        GetOrderHistoryUseCase orderHistory) {
+
+    public UseCases {
+        Objects.requireNonNull(registerUser, "registerUser");
+        Objects.requireNonNull(logIn, "logIn");
+        Objects.requireNonNull(placeOrder, "placeOrder");
+        Objects.requireNonNull(listOrders, "listOrders");
+        Objects.requireNonNull(getOrder, "getOrder");
+        Objects.requireNonNull(cancelOrder, "cancelOrder");
+        Objects.requireNonNull(orderHistory, "orderHistory");
+    }
+}

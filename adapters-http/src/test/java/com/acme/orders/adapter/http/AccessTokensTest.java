@@ -1,0 +1,97 @@
+package com.acme.orders.adapter.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.acme.orders.application.testing.MutableClock;
+import com.acme.orders.domain.user.UserId;
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.algorithms.Algorithm;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class AccessTokensTest {
+
+    private static final String SECRET = "unit-test-secret-that-is-at-least-32-bytes";
+    private final MutableClock clock = MutableClock.at(Instant.parse("2026-11-24T10:00:00Z"));
+    private final AccessTokens tokens = new AccessTokens(SECRET, "HS256", Duration.ofMinutes(15), clock);
+
+    @Test
+    void a_token_carries_the_user_and_verifies_until_it_expires() {
+        String token = tokens.issue(new UserId(42));
+
+        assertThat(tokens.verify(token)).contains(new UserId(42));
+        clock.advance(Duration.ofMinutes(15).plusSeconds(AccessTokens.LEEWAY_SECONDS - 1));
+        assertThat(tokens.verify(token)).contains(new UserId(42));
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(tokens.verify(token)).isEmpty();
+    }
+
+    @Test
+    void the_claims_are_the_documented_ones() {
+        var jwt = JWT.decode(tokens.issue(new UserId(7)));
+
+        assertThat(jwt.getSubject()).isEqualTo("7");
+        assertThat(jwt.getIssuer()).isEqualTo(AccessTokens.ISSUER);
+        assertThat(jwt.getAudience()).containsExactly(AccessTokens.AUDIENCE);
+        assertThat(jwt.getIssuedAtAsInstant()).isEqualTo(clock.instant());
+        assertThat(jwt.getExpiresAtAsInstant()).isEqualTo(clock.instant().plus(Duration.ofMinutes(15)));
+        assertThat(jwt.getId()).isNotBlank();
+    }
+
+    @Test
+    void a_token_issued_in_the_future_beyond_the_leeway_is_refused() {
+        String token = JWT.create().withIssuer(AccessTokens.ISSUER).withAudience(AccessTokens.AUDIENCE)
+                .withSubject("1").withIssuedAt(clock.instant().plusSeconds(120))
+                .withExpiresAt(clock.instant().plusSeconds(900)).sign(Algorithm.HMAC256(SECRET));
+
+        assertThat(tokens.verify(token)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-3", "abc", "99999999999999999999"})
+    void a_token_whose_subject_is_not_a_user_id_is_refused(String subject) {
+        String token = JWT.create().withIssuer(AccessTokens.ISSUER).withAudience(AccessTokens.AUDIENCE)
+                .withSubject(subject).withIssuedAt(clock.instant())
+                .withExpiresAt(clock.instant().plusSeconds(900)).sign(Algorithm.HMAC256(SECRET));
+
+        assertThat(tokens.verify(token)).isEmpty();
+    }
+
+    @Test
+    void a_token_for_another_audience_is_refused() {
+        String token = JWT.create().withIssuer(AccessTokens.ISSUER).withAudience("another-api")
+                .withSubject("1").withIssuedAt(clock.instant())
+                .withExpiresAt(clock.instant().plusSeconds(900)).sign(Algorithm.HMAC256(SECRET));
+
+        assertThat(tokens.verify(token)).isEmpty();
+    }
+
+    @Test
+    void verification_pins_the_configured_algorithm() {
+        AccessTokens hs512 = new AccessTokens(SECRET, "HS512", Duration.ofMinutes(15), clock);
+
+        assertThat(hs512.verify(tokens.issue(new UserId(1)))).isEmpty();
+        assertThat(tokens.verify(hs512.issue(new UserId(1)))).isEmpty();
+        assertThat(hs512.verify(hs512.issue(new UserId(1)))).contains(new UserId(1));
+    }
+
+    @Test
+    void a_secret_shorter_than_32_bytes_is_refused() {
+        assertThatThrownBy(() -> new AccessTokens("x".repeat(31), "HS256", Duration.ofMinutes(15), clock))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("32 bytes");
+    }
+
+    @Test
+    void only_hmac_algorithms_are_supported() {
+        assertThat(AccessTokens.isSupported("HS256")).isTrue();
+        assertThat(AccessTokens.isSupported("HS384")).isTrue();
+        assertThat(AccessTokens.isSupported("HS512")).isTrue();
+        assertThat(AccessTokens.isSupported("RS256")).isFalse();
+        assertThat(AccessTokens.isSupported("none")).isFalse();
+    }
+}

@@ -1,0 +1,166 @@
+package com.acme.orders.adapter.persistence;
+
+import com.acme.orders.application.port.out.OrderRepository;
+import com.acme.orders.application.port.out.TransactionRunner;
+import com.acme.orders.application.port.out.UserRepository;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The service's PostgreSQL database: a connection pool, a schema migrated to the latest version, and the
+ * repositories and transaction runner that work on it. Made once at start-up by {@link #connect}, closed at shutdown.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration VALIDATION_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration REACHABILITY_TIMEOUT = Duration.ofSeconds(2);
+
+    private final HikariDataSource dataSource;
+    private final UserRepository users;
+    private final OrderRepository orders;
+    private final TransactionRunner transactions;
+
+    private Database(HikariDataSource dataSource, Jdbi jdbi) {
+        this.dataSource = dataSource;
+        this.users = new JdbiUserRepository(jdbi);
+        this.orders = new JdbiOrderRepository(jdbi);
+        this.transactions = new JdbiTransactionRunner(jdbi);
+    }
+
+    /**
+     * Opens the pool, waits for the server to answer (at most about 5 seconds) and migrates the schema with the
+     * migrations under {@code db/migration}. Several instances starting together are safe: Flyway serialises them
+     * with a PostgreSQL advisory lock.
+     *
+     * @throws DatabaseStartupException when the server cannot be reached or a migration fails
+     */
+    public static Database connect(DatabaseSettings settings) {
+        HikariDataSource dataSource = openPool(settings);
+        try {
+            MigrateResult result = Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+            LOG.info("Database schema at version {} ({} migration(s) applied)",
+                    result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion,
+                    result.migrationsExecuted);
+        } catch (FlywayException failure) {
+            dataSource.close();
+            throw new DatabaseStartupException("cannot migrate the database schema: " + failure.getMessage(), failure);
+        }
+        Jdbi jdbi = Jdbi.create(dataSource)
+                .installPlugin(new SqlObjectPlugin())
+                .installPlugin(new PostgresPlugin());
+        return new Database(dataSource, jdbi);
+    }
+
+    private static HikariDataSource openPool(DatabaseSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("orders");
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.username());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(settings.maximumPoolSize());
+        // keep a couple of connections warm and grow under load: many pools (instances, test databases) share a server
+        config.setMinimumIdle(Math.min(2, settings.maximumPoolSize()));
+        config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+        config.setValidationTimeout(VALIDATION_TIMEOUT.toMillis());
+        // fail here, with the driver's reason, if the server does not answer within the connection timeout
+        config.setInitializationFailTimeout(CONNECTION_TIMEOUT.toMillis());
+        // names our sessions in pg_stat_activity
+        config.addDataSourceProperty("ApplicationName", "order-service");
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException failure) {
+            throw new DatabaseStartupException("cannot connect to the database at " + settings.jdbcUrl().split("\\?")[0]
+                    + ": " + rootMessage(failure), failure);
+        }
+    }
+
+    public UserRepository users() {
+        return users;
+    }
+
+    public OrderRepository orders() {
+        return orders;
+    }
+
+    public TransactionRunner transactions() {
+        return transactions;
+    }
+
+    /** The pool itself, for components that need plain JDBC on the same database (the Quartz job store). */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /**
+     * Whether the database answers a {@code SELECT 1} within about two seconds, for the readiness probe. Never
+     * throws: any failure, a timeout or a closed pool is {@code false}. The check runs on a virtual thread so that a
+     * pool waiting for a free connection cannot hold the caller longer than the timeout.
+     */
+    public boolean isReachable() {
+        if (dataSource.isClosed()) {
+            return false;
+        }
+        FutureTask<Boolean> check = new FutureTask<>(this::selectOne);
+        Thread.ofVirtual().name("orders-db-ping").start(check);
+        try {
+            return check.get(REACHABILITY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException failed) {
+            check.cancel(true);
+            return false;
+        }
+    }
+
+    private boolean selectOne() {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout((int) REACHABILITY_TIMEOUT.toSeconds());
+            try (ResultSet result = statement.executeQuery("SELECT 1")) {
+                return result.next() && result.getInt(1) == 1;
+            }
+        } catch (SQLException | RuntimeException failure) {
+            LOG.debug("Database not reachable", failure);
+            return false;
+        }
+    }
+
+    /** Closes every connection of the pool. Idempotent. */
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+    }
+}

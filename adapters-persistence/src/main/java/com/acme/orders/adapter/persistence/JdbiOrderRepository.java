@@ -1,0 +1,72 @@
+package com.acme.orders.adapter.persistence;
+
+import com.acme.orders.application.port.in.PageCursor;
+import com.acme.orders.application.port.out.OrderRepository;
+import com.acme.orders.domain.order.Order;
+import com.acme.orders.domain.order.OrderId;
+import com.acme.orders.domain.order.OrderStatus;
+import com.acme.orders.domain.order.StatusChange;
+import com.acme.orders.domain.user.UserId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Orders and their histories in PostgreSQL. Each method is one SQL statement; {@link #add} and
+ * {@link #applyIfCurrent} write the order and its history entry together, so neither exists without the other even
+ * outside a transaction.
+ */
+public final class JdbiOrderRepository implements OrderRepository {
+
+    private final OrderDao dao;
+
+    JdbiOrderRepository(Jdbi jdbi) {
+        this.dao = jdbi.onDemand(OrderDao.class);
+    }
+
+    @Override
+    public OrderId nextId() {
+        return new OrderId(dao.nextId());
+    }
+
+    @Override
+    public void add(Order order) {
+        OrderRow row = OrderRow.of(order);
+        StatusChangeRow first = StatusChangeRow.of(StatusChange.placement(order.createdAt()));
+        dao.insertWithFirstChange(row.id(), row.userId(), row.productName(), row.amount(), row.status(),
+                row.createdAt(), row.updatedAt(), first.fromStatus(), first.toStatus(), first.at(), first.actor());
+    }
+
+    @Override
+    public Optional<Order> findById(OrderId id) {
+        return dao.findById(id.value()).map(OrderRow::toOrder);
+    }
+
+    @Override
+    public Slice findPage(UserId ownerId, Optional<OrderStatus> status, Optional<PageCursor> after, int limit) {
+        Instant afterCreatedAt = after.map(PageCursor::createdAt).orElse(null);
+        Long afterId = after.map(cursor -> cursor.id().value()).orElse(null);
+        List<PageRow> rows = status
+                .map(wanted -> dao.findPageInStatus(ownerId.value(), wanted.code(), afterCreatedAt, afterId, limit))
+                .orElseGet(() -> dao.findPage(ownerId.value(), afterCreatedAt, afterId, limit));
+        long total = rows.isEmpty() ? 0 : rows.getFirst().total();
+        List<Order> orders = rows.stream()
+                .filter(row -> row.order() != null)
+                .map(row -> row.order().toOrder())
+                .toList();
+        return new Slice(orders, total);
+    }
+
+    @Override
+    public Optional<Order> applyIfCurrent(OrderId id, UserId ownerId, StatusChange change) {
+        StatusChangeRow row = StatusChangeRow.of(change);
+        return dao.applyIfCurrent(id.value(), ownerId.value(), row.fromStatus(), row.toStatus(), row.at(), row.actor())
+                .map(OrderRow::toOrder);
+    }
+
+    @Override
+    public List<StatusChange> history(OrderId id) {
+        return dao.history(id.value()).stream().map(StatusChangeRow::toStatusChange).toList();
+    }
+}

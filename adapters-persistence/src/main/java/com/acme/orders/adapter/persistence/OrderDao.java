@@ -1,0 +1,132 @@
+package com.acme.orders.adapter.persistence;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/**
+ * The SQL on {@code orders} and {@code order_status_history}. Every method is one statement, one round trip.
+ * Parameters bind by name (the build compiles with {@code -parameters}).
+ */
+@RegisterConstructorMapper(OrderRow.class)
+@RegisterConstructorMapper(StatusChangeRow.class)
+@RegisterConstructorMapper(PageRow.class)
+interface OrderDao {
+
+    /** The sequence behind the identity column {@code orders.id}. */
+    @SqlQuery("SELECT nextval('orders_id_seq')")
+    long nextId();
+
+    /**
+     * Inserts an order and the first entry of its history in one statement (a data-modifying CTE), so that no
+     * transaction ever sees one without the other. The foreign key of the history row is checked at the end of the
+     * statement, when the order row exists.
+     */
+    @SqlUpdate("""
+            WITH placed AS (
+                INSERT INTO orders (id, user_id, product_name, amount, status, created_at, updated_at)
+                VALUES (:id, :userId, :productName, :amount, :status, :createdAt, :updatedAt)
+                RETURNING id
+            )
+            INSERT INTO order_status_history (order_id, from_status, to_status, at, actor)
+            SELECT placed.id, :fromStatus, :toStatus, :at, :actor
+            FROM placed
+            """)
+    void insertWithFirstChange(long id, long userId, String productName, BigDecimal amount, String status,
+            Instant createdAt, Instant updatedAt, String fromStatus, String toStatus, Instant at, String actor);
+
+    @SqlQuery("""
+            SELECT id, user_id, product_name, amount, status, created_at, updated_at
+            FROM orders
+            WHERE id = :id
+            """)
+    Optional<OrderRow> findById(long id);
+
+    /**
+     * One page of an owner's orders after the cursor, newest first, and the count of all the owner's orders, in one
+     * statement and so in one snapshot. Without a cursor, pass {@code null} for both cursor values: the COALESCEs then
+     * put the cursor above every row. The cursor condition is a row comparison so that it is a single range bound on
+     * {@code idx_orders_user_page (user_id, created_at DESC, id DESC)}: the page is read in index order and the scan
+     * stops after {@code limit} rows, in custom and in generic plans alike (checked with EXPLAIN). The count is an
+     * index-only scan on {@code user_id} once the table is vacuumed. The LEFT JOIN keeps the count's row when the
+     * page is empty; the outer ORDER BY (a sort of at most {@code limit} rows) keeps the page's order, which a join
+     * does not promise.
+     */
+    @SqlQuery("""
+            SELECT t.total, p.id, p.user_id, p.product_name, p.amount, p.status, p.created_at, p.updated_at
+            FROM (SELECT count(*) AS total FROM orders WHERE user_id = :ownerId) AS t
+            LEFT JOIN (
+                SELECT id, user_id, product_name, amount, status, created_at, updated_at
+                FROM orders
+                WHERE user_id = :ownerId
+                  AND (created_at, id) < (COALESCE(:afterCreatedAt, 'infinity'::timestamptz),
+                                          COALESCE(:afterId, 9223372036854775807))
+                ORDER BY created_at DESC, id DESC
+                LIMIT :limit
+            ) AS p ON true
+            ORDER BY p.created_at DESC, p.id DESC
+            """)
+    List<PageRow> findPage(long ownerId, Instant afterCreatedAt, Long afterId, int limit);
+
+    /**
+     * As {@link #findPage}, for the owner's orders in one status, served by
+     * {@code idx_orders_user_status_page (user_id, status, created_at DESC, id DESC)}. A separate statement rather
+     * than {@code (:status IS NULL OR status = :status)}, which a generic plan cannot turn into an index bound.
+     */
+    @SqlQuery("""
+            SELECT t.total, p.id, p.user_id, p.product_name, p.amount, p.status, p.created_at, p.updated_at
+            FROM (SELECT count(*) AS total FROM orders WHERE user_id = :ownerId AND status = :status) AS t
+            LEFT JOIN (
+                SELECT id, user_id, product_name, amount, status, created_at, updated_at
+                FROM orders
+                WHERE user_id = :ownerId
+                  AND status = :status
+                  AND (created_at, id) < (COALESCE(:afterCreatedAt, 'infinity'::timestamptz),
+                                          COALESCE(:afterId, 9223372036854775807))
+                ORDER BY created_at DESC, id DESC
+                LIMIT :limit
+            ) AS p ON true
+            ORDER BY p.created_at DESC, p.id DESC
+            """)
+    List<PageRow> findPageInStatus(long ownerId, String status, Instant afterCreatedAt, Long afterId, int limit);
+
+    /**
+     * Moves one order from one status to another and records the change, as one statement. The UPDATE's WHERE is
+     * the whole condition: the owner's order, still in {@code :fromStatus}. Under READ COMMITTED a concurrent
+     * caller that finds the row locked waits, then PostgreSQL re-evaluates the WHERE on the row's new version; if the
+     * first caller moved it, the condition fails and nothing is updated or recorded. So of two racing callers
+     * exactly one moves the order. The history row is inserted from the UPDATE's RETURNING, so it exists exactly
+     * when the order moved.
+     *
+     * @return the order in its new state; empty when no order matched
+     */
+    @SqlQuery("""
+            WITH moved AS (
+                UPDATE orders
+                SET status = :toStatus, updated_at = :at
+                WHERE id = :id AND user_id = :ownerId AND status = :fromStatus
+                RETURNING id, user_id, product_name, amount, status, created_at, updated_at
+            ), recorded AS (
+                INSERT INTO order_status_history (order_id, from_status, to_status, at, actor)
+                SELECT moved.id, :fromStatus, moved.status, moved.updated_at, :actor
+                FROM moved
+            )
+            SELECT id, user_id, product_name, amount, status, created_at, updated_at
+            FROM moved
+            """)
+    Optional<OrderRow> applyIfCurrent(long id, long ownerId, String fromStatus, String toStatus, Instant at,
+            String actor);
+
+    /** An order's history, oldest first; {@code id} breaks ties between changes at the same instant. */
+    @SqlQuery("""
+            SELECT from_status, to_status, at, actor
+            FROM order_status_history
+            WHERE order_id = :orderId
+            ORDER BY id
+            """)
+    List<StatusChangeRow> history(long orderId);
+}

@@ -1,0 +1,20 @@
+package com.acme.orders.adapter.persistence;
+
+import com.acme.orders.domain.order.Actor;
+import com.acme.orders.domain.order.OrderStatus;
+import com.acme.orders.domain.order.StatusChange;
+import java.time.Instant;
+
+/** A row of {@code order_status_history} without its keys; statuses and actor as their codes. */
+record StatusChangeRow(String fromStatus, String toStatus, Instant at, String actor) {
+
+    static StatusChangeRow of(StatusChange change) {
+        return new StatusChangeRow(change.from() == null ? null : change.from().code(), change.to().code(),
+                change.at(), change.actor().code());
+    }
+
+    StatusChange toStatusChange() {
+        return new StatusChange(fromStatus == null ? null : OrderStatus.fromCode(fromStatus),
+                OrderStatus.fromCode(toStatus), at, Actor.fromCode(actor));
+    }
+}

@@ -1,0 +1,10 @@
+package com.acme.orders.application.port.in;
+
+import com.acme.orders.domain.order.Order;
+
+/** One of the caller's own orders. */
+public interface GetOrderUseCase {
+
+    /** @throws OrderNotFoundException when there is no such order or it belongs to someone else */
+    Order get(OrderQuery query);
+}

@@ -1,0 +1,13 @@
+package com.acme.orders.application.port.in;
+
+import com.acme.orders.domain.user.User;
+
+/** Checks a user's credentials. Issuing a token is the driving adapter's business. */
+public interface LogInUseCase {
+
+    /**
+     * @return the user whose email and password these are
+     * @throws InvalidCredentialsException for an unknown email and a wrong password alike, after the same work
+     */
+    User logIn(LogInCommand command);
+}

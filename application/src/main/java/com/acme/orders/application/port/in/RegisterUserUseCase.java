@@ -1,0 +1,10 @@
+package com.acme.orders.application.port.in;
+
+import com.acme.orders.domain.user.User;
+
+/** Registers a new user. */
+public interface RegisterUserUseCase {
+
+    /** @throws EmailAlreadyRegisteredException when the email is taken, whatever its case */
+    User register(RegisterUserCommand command);
+}

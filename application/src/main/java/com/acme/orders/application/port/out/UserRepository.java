@@ -1,0 +1,26 @@
+package com.acme.orders.application.port.out;
+
+import com.acme.orders.application.port.in.EmailAlreadyRegisteredException;
+import com.acme.orders.domain.user.Email;
+import com.acme.orders.domain.user.User;
+import com.acme.orders.domain.user.UserId;
+import java.util.Optional;
+
+/** Where users are kept. */
+public interface UserRepository {
+
+    /** A fresh identity for a user about to be added; never handed out twice. */
+    UserId nextId();
+
+    /**
+     * Stores a new user.
+     *
+     * @throws EmailAlreadyRegisteredException when a user with this email (compared case-insensitively) exists,
+     *     even one added concurrently: the store itself enforces uniqueness
+     */
+    void add(User user);
+
+    Optional<User> findByEmail(Email email);
+
+    Optional<User> findById(UserId id);
+}

@@ -1,0 +1,127 @@
+package com.acme.orders.application.testing;
+
+import com.acme.orders.application.port.in.PageCursor;
+import com.acme.orders.application.port.out.OrderRepository;
+import com.acme.orders.domain.order.Order;
+import com.acme.orders.domain.order.OrderId;
+import com.acme.orders.domain.order.OrderStatus;
+import com.acme.orders.domain.order.StatusChange;
+import com.acme.orders.domain.user.UserId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Orders and their histories in an {@link InMemoryStore}. As strict as the real store: an order must belong to a
+ * stored user (the foreign key) and be newly placed, and its id must be new.
+ */
+public final class InMemoryOrderRepository implements OrderRepository {
+
+    /** The list's order: {@code (createdAt, id)} descending. */
+    private static final Comparator<Order> NEWEST_FIRST = Comparator.comparing(Order::createdAt)
+            .thenComparing(order -> order.id().value())
+            .reversed();
+
+    private final InMemoryStore store;
+
+    public InMemoryOrderRepository(InMemoryStore store) {
+        this.store = Objects.requireNonNull(store, "store");
+    }
+
+    @Override
+    public OrderId nextId() {
+        return store.nextOrderId();
+    }
+
+    @Override
+    public void add(Order order) {
+        Objects.requireNonNull(order, "order");
+        if (order.status() != OrderStatus.PENDING || !order.createdAt().equals(order.updatedAt())) {
+            throw new IllegalArgumentException("only a newly placed order can be added: " + order);
+        }
+        store.locked(tables -> {
+            if (tables.ordersById.containsKey(order.id())) {
+                throw new IllegalStateException("order " + order.id() + " is already stored");
+            }
+            if (!tables.usersById.containsKey(order.ownerId())) {
+                throw new IllegalStateException("order " + order.id() + " refers to unknown user " + order.ownerId());
+            }
+            tables.ordersById.put(order.id(), order);
+            tables.histories.put(order.id(), List.of(StatusChange.placement(order.createdAt())));
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Order> findById(OrderId id) {
+        Objects.requireNonNull(id, "id");
+        return store.locked(tables -> Optional.ofNullable(tables.ordersById.get(id)));
+    }
+
+    @Override
+    public Slice findPage(UserId ownerId, Optional<OrderStatus> status, Optional<PageCursor> after, int limit) {
+        Objects.requireNonNull(ownerId, "ownerId");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(after, "after");
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative: " + limit);
+        }
+        Predicate<Order> matches = order -> order.isOwnedBy(ownerId)
+                && status.map(wanted -> order.status() == wanted).orElse(true);
+        return store.locked(tables -> {
+            List<Order> matching = tables.ordersById.values().stream().filter(matches).toList();
+            List<Order> page = matching.stream()
+                    .filter(order -> after.map(cursor -> isAfter(order, cursor)).orElse(true))
+                    .sorted(NEWEST_FIRST)
+                    .limit(limit)
+                    .toList();
+            return new Slice(page, matching.size());
+        });
+    }
+
+    /** Whether the order comes strictly after the cursor in the order {@code (createdAt, id)} descending. */
+    private static boolean isAfter(Order order, PageCursor cursor) {
+        Instant createdAt = order.createdAt();
+        return createdAt.isBefore(cursor.createdAt())
+                || createdAt.equals(cursor.createdAt()) && order.id().value() < cursor.id().value();
+    }
+
+    @Override
+    public Optional<Order> applyIfCurrent(OrderId id, UserId ownerId, StatusChange change) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(ownerId, "ownerId");
+        Objects.requireNonNull(change, "change");
+        return store.locked(tables -> {
+            Order current = tables.ordersById.get(id);
+            if (current == null || !current.isOwnedBy(ownerId) || !change.appliesTo(current)) {
+                return Optional.empty();
+            }
+            Order moved = apply(current, change);
+            tables.ordersById.put(id, moved);
+            List<StatusChange> history = new ArrayList<>(tables.histories.get(id));
+            history.add(change);
+            tables.histories.put(id, List.copyOf(history));
+            return Optional.of(moved);
+        });
+    }
+
+    /** The order after the change, by the domain's own transition, so the state machine is consulted here too. */
+    private static Order apply(Order order, StatusChange change) {
+        return switch (change.to()) {
+            case CANCELLED -> order.cancel(change.at());
+            case PROCESSING -> order.startProcessing(change.at());
+            case COMPLETED -> order.complete(change.at());
+            case PENDING -> throw new IllegalArgumentException("no order moves back to pending: " + change);
+        };
+    }
+
+    @Override
+    public List<StatusChange> history(OrderId id) {
+        Objects.requireNonNull(id, "id");
+        return store.locked(tables -> tables.histories.getOrDefault(id, List.of()));
+    }
+}

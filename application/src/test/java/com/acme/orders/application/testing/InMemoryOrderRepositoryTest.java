@@ -1,0 +1,26 @@
+package com.acme.orders.application.testing;
+
+import com.acme.orders.application.port.out.OrderRepository;
+import com.acme.orders.application.port.out.OrderRepositoryContract;
+import com.acme.orders.application.port.out.TransactionRunner;
+import com.acme.orders.application.port.out.UserRepository;
+
+class InMemoryOrderRepositoryTest extends OrderRepositoryContract {
+
+    private final InMemoryStore store = new InMemoryStore();
+
+    @Override
+    protected OrderRepository orders() {
+        return store.orders();
+    }
+
+    @Override
+    protected UserRepository users() {
+        return store.users();
+    }
+
+    @Override
+    protected TransactionRunner transactions() {
+        return store.transactions();
+    }
+}

@@ -1,0 +1,111 @@
+package com.acme.orders.application.testing;
+
+import com.acme.orders.domain.order.Order;
+import com.acme.orders.domain.order.OrderId;
+import com.acme.orders.domain.order.StatusChange;
+import com.acme.orders.domain.user.User;
+import com.acme.orders.domain.user.UserId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The state shared by {@link InMemoryUserRepository}, {@link InMemoryOrderRepository} and
+ * {@link InMemoryTransactionRunner}: one "database" in memory.
+ *
+ * <p>Every read and write runs under one reentrant lock, so the store is serialisable: a repository call is atomic,
+ * and a transaction holds the lock from its start to its end, so no other thread sees or interleaves with its work.
+ * The outermost transaction snapshots every table first and restores them when its work throws; nested transactions
+ * join it. Identity counters are not rolled back, as database sequences are not.
+ */
+public final class InMemoryStore {
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final AtomicLong userIds = new AtomicLong();
+    private final AtomicLong orderIds = new AtomicLong();
+    private Tables tables = new Tables(); // guarded by lock
+
+    private final InMemoryUserRepository users = new InMemoryUserRepository(this);
+    private final InMemoryOrderRepository orders = new InMemoryOrderRepository(this);
+    private final InMemoryTransactionRunner transactions = new InMemoryTransactionRunner(this);
+
+    public InMemoryUserRepository users() {
+        return users;
+    }
+
+    public InMemoryOrderRepository orders() {
+        return orders;
+    }
+
+    public InMemoryTransactionRunner transactions() {
+        return transactions;
+    }
+
+    UserId nextUserId() {
+        return new UserId(userIds.incrementAndGet());
+    }
+
+    OrderId nextOrderId() {
+        return new OrderId(orderIds.incrementAndGet());
+    }
+
+    /** Runs one atomic step against the tables. */
+    <T> T locked(Function<Tables, T> step) {
+        lock.lock();
+        try {
+            return step.apply(tables);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    <T> T inTransaction(Supplier<T> work) {
+        lock.lock();
+        try {
+            if (lock.getHoldCount() > 1) {
+                return work.get(); // nested: joins the outer transaction, which decides
+            }
+            Tables before = tables.copy();
+            try {
+                return work.get();
+            } catch (RuntimeException | Error e) {
+                tables = before;
+                throw e;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The tables. Values are immutable (records, immutable orders, unmodifiable lists), so a copy is a snapshot. */
+    static final class Tables {
+
+        final Map<UserId, User> usersById;
+        /** The unique index: the email lower-cased, whatever case it arrives in. */
+        final Map<String, UserId> userIdsByEmail;
+        final Map<OrderId, Order> ordersById;
+        /** Each order's history, oldest first, as an unmodifiable list replaced on every append. */
+        final Map<OrderId, List<StatusChange>> histories;
+
+        Tables() {
+            this(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
+        }
+
+        private Tables(Map<UserId, User> usersById, Map<String, UserId> userIdsByEmail,
+                Map<OrderId, Order> ordersById, Map<OrderId, List<StatusChange>> histories) {
+            this.usersById = usersById;
+            this.userIdsByEmail = userIdsByEmail;
+            this.ordersById = ordersById;
+            this.histories = histories;
+        }
+
+        Tables copy() {
+            return new Tables(new HashMap<>(usersById), new HashMap<>(userIdsByEmail), new HashMap<>(ordersById),
+                    new HashMap<>(histories));
+        }
+    }
+}

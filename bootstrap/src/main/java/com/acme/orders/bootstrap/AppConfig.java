@@ -1,0 +1,132 @@
+package com.acme.orders.bootstrap;
+
+import com.acme.orders.adapter.http.AccessTokens;
+import com.acme.orders.adapter.password.BcryptPasswordHasher;
+import com.acme.orders.adapter.persistence.DatabaseSettings;
+import com.acme.orders.adapter.persistence.InvalidDatabaseUrlException;
+import io.github.cdimascio.dotenv.Dotenv;
+import io.github.cdimascio.dotenv.DotenvEntry;
+import io.github.cdimascio.dotenv.DotenvException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The service's configuration, read from environment variables and a {@code .env} file in the working directory
+ * (the real environment wins). Every value is checked here, once; a bad one stops start-up with one line naming
+ * the variable.
+ *
+ * @param database empty: run an embedded PostgreSQL under {@code dataDir}
+ * @param secretKey empty: only allowed with the embedded database, which then keeps a generated development key
+ */
+public record AppConfig(
+        Optional<DatabaseSettings> database,
+        Path dataDir,
+        Optional<String> secretKey,
+        String algorithm,
+        int accessTokenExpireMinutes,
+        String host,
+        int port,
+        int orderProcessingIntervalSeconds,
+        int orderProcessingGraceSeconds,
+        int bcryptCost,
+        int bcryptThreads,
+        int databasePoolSize,
+        int shutdownTimeoutSeconds) {
+
+    /** Reads the process environment over the {@code .env} file of the working directory. */
+    public static AppConfig load() {
+        Map<String, String> variables = new HashMap<>();
+        try {
+            for (DotenvEntry entry : Dotenv.configure().ignoreIfMissing().load().entries(Dotenv.Filter.DECLARED_IN_ENV_FILE)) {
+                variables.put(entry.getKey(), entry.getValue());
+            }
+        } catch (DotenvException e) {
+            throw new ConfigException(".env: cannot be read: " + e.getMessage());
+        }
+        variables.putAll(System.getenv());
+        return from(variables);
+    }
+
+    /** Checks and converts the given variables; missing ones take their documented defaults. */
+    public static AppConfig from(Map<String, String> env) {
+        Variables vars = new Variables(env);
+        int poolSize = vars.integer("DB_POOL_SIZE", 10, 1, 200);
+        Optional<DatabaseSettings> database = vars.text("DATABASE_URL").map(url -> {
+            try {
+                DatabaseSettings parsed = DatabaseSettings.fromUrl(url);
+                return new DatabaseSettings(parsed.jdbcUrl(), parsed.username(), parsed.password(), poolSize);
+            } catch (InvalidDatabaseUrlException e) {
+                throw new ConfigException("DATABASE_URL: " + e.getMessage());
+            }
+        });
+        Optional<String> secretKey = vars.text("SECRET_KEY");
+        secretKey.ifPresent(key -> {
+            int bytes = key.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes < AccessTokens.MIN_SECRET_BYTES) {
+                throw new ConfigException("SECRET_KEY: must be at least " + AccessTokens.MIN_SECRET_BYTES
+                        + " bytes, got " + bytes + " (generate one with: openssl rand -base64 48)");
+            }
+        });
+        if (secretKey.isEmpty() && database.isPresent()) {
+            throw new ConfigException("SECRET_KEY: is required when DATABASE_URL is set "
+                    + "(generate one with: openssl rand -base64 48)");
+        }
+        String algorithm = vars.text("ALGORITHM").orElse("HS256");
+        if (!AccessTokens.isSupported(algorithm)) {
+            throw new ConfigException("ALGORITHM: must be HS256, HS384 or HS512, got '" + algorithm + "'");
+        }
+        return new AppConfig(
+                database,
+                Path.of(vars.text("DATA_DIR").orElse("data")),
+                secretKey,
+                algorithm,
+                vars.integer("ACCESS_TOKEN_EXPIRE_MINUTES", 15, 1, 24 * 60),
+                vars.text("APP_HOST").orElse("0.0.0.0"),
+                vars.integer("APP_PORT", 8000, 0, 65_535),
+                vars.integer("ORDER_PROCESSING_INTERVAL_SECONDS", 120, 1, 86_400),
+                vars.integer("ORDER_PROCESSING_GRACE_SECONDS", 0, 0, 86_400),
+                vars.integer("BCRYPT_COST", 12, BcryptPasswordHasher.MIN_COST, BcryptPasswordHasher.MAX_COST),
+                vars.integer("BCRYPT_THREADS", Runtime.getRuntime().availableProcessors(), 1, 256),
+                poolSize,
+                vars.integer("SHUTDOWN_TIMEOUT_SECONDS", 20, 0, 600));
+    }
+
+    /** Typed access to the variables with one-line errors. */
+    private record Variables(Map<String, String> env) {
+
+        Optional<String> text(String name) {
+            return Optional.ofNullable(env.get(name)).map(String::strip).filter(value -> !value.isEmpty());
+        }
+
+        int integer(String name, int defaultValue, int min, int max) {
+            Optional<String> raw = text(name);
+            if (raw.isEmpty()) {
+                return defaultValue;
+            }
+            try {
+                int value = Integer.parseInt(raw.get());
+                if (value >= min && value <= max) {
+                    return value;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new ConfigException(name + ": must be an integer between " + min + " and " + max
+                    + ", got '" + raw.get() + "'");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "AppConfig[database=" + database.map(DatabaseSettings::toString).orElse("embedded")
+                + ", dataDir=" + dataDir + ", secretKey=" + (secretKey.isPresent() ? "****" : "(development key)")
+                + ", algorithm=" + algorithm + ", accessTokenExpireMinutes=" + accessTokenExpireMinutes
+                + ", host=" + host + ", port=" + port + ", orderProcessingIntervalSeconds="
+                + orderProcessingIntervalSeconds + ", orderProcessingGraceSeconds=" + orderProcessingGraceSeconds
+                + ", bcryptCost=" + bcryptCost + ", bcryptThreads=" + bcryptThreads
+                + ", databasePoolSize=" + databasePoolSize + "]";
+    }
+}

@@ -1,0 +1,34 @@
+package com.acme.orders.bootstrap;
+
+import com.acme.orders.adapter.persistence.DatabaseStartupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code java -jar order-service.jar}: reads the configuration, starts the service, stops it on SIGTERM. */
+public final class Main {
+
+    private static final Logger log = LoggerFactory.getLogger(Main.class);
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        AppConfig config;
+        try {
+            config = AppConfig.load();
+        } catch (ConfigException e) {
+            log.error("Invalid configuration: {}", e.getMessage());
+            System.exit(2);
+            return;
+        }
+        OrderServiceApp app;
+        try {
+            app = OrderServiceApp.start(config);
+        } catch (DatabaseStartupException e) {
+            log.error("Cannot start: {}", e.getMessage(), e);
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));
+    }
+}

@@ -1,0 +1,137 @@
+package com.acme.orders.bootstrap;
+
+import com.acme.orders.adapter.http.AccessTokens;
+import com.acme.orders.adapter.http.HttpApi;
+import com.acme.orders.adapter.http.HttpSettings;
+import com.acme.orders.adapter.http.UseCases;
+import com.acme.orders.adapter.password.BcryptPasswordHasher;
+import com.acme.orders.adapter.persistence.Database;
+import com.acme.orders.adapter.persistence.DatabaseSettings;
+import com.acme.orders.adapter.persistence.EmbeddedDatabase;
+import com.acme.orders.application.service.OrderService;
+import com.acme.orders.application.service.UserService;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole service, wired by hand in dependency order: database, password hasher, use cases, HTTP API. Tests start
+ * and stop it like {@code main} does.
+ */
+public final class OrderServiceApp implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderServiceApp.class);
+    static final String VERSION = "1.0.0";
+
+    private final Deque<AutoCloseable> stopOrder = new ArrayDeque<>();
+    private final HttpApi http;
+    private final Database database;
+    private volatile boolean accepting;
+
+    private OrderServiceApp(AppConfig config, Clock clock) {
+        try {
+            DatabaseSettings databaseSettings = config.database().orElseGet(() -> {
+                EmbeddedDatabase embedded = EmbeddedDatabase.start(config.dataDir().resolve("postgres"), 0);
+                stopOrder.push(embedded);
+                return embedded.settings().withMaximumPoolSize(config.databasePoolSize());
+            });
+            database = Database.connect(databaseSettings);
+            stopOrder.push(database);
+
+            BcryptPasswordHasher hasher =
+                    new BcryptPasswordHasher(config.bcryptCost(), config.bcryptThreads(), 1_000);
+            stopOrder.push(hasher);
+            if (config.bcryptCost() < 10) {
+                log.warn("BCRYPT_COST={} is below 10: fine for tests, too weak for production", config.bcryptCost());
+            }
+
+            UserService users = new UserService(database.users(), hasher, clock);
+            OrderService orders = new OrderService(database.orders(), database.transactions(), clock);
+            UseCases useCases = new UseCases(users, users, orders, orders, orders, orders, orders);
+
+            String secret = config.secretKey().orElseGet(() -> {
+                log.warn("SECRET_KEY is not set: signing tokens with the development key kept in {}; "
+                        + "set SECRET_KEY in production", config.dataDir().resolve(DevelopmentSecret.FILE_NAME));
+                return DevelopmentSecret.loadOrCreate(config.dataDir());
+            });
+            byte[] secretBytes = secret.getBytes(StandardCharsets.UTF_8);
+            AccessTokens tokens = new AccessTokens(secretBytes, config.algorithm(),
+                    Duration.ofMinutes(config.accessTokenExpireMinutes()), clock);
+            http = new HttpApi(
+                    new HttpSettings(config.host(), config.port(), VERSION,
+                            Duration.ofSeconds(config.shutdownTimeoutSeconds()).toMillis()),
+                    useCases, tokens, secretBytes, this::isReady);
+        } catch (RuntimeException e) {
+            closeQuietly();
+            throw e;
+        }
+    }
+
+    /** Builds and starts the service; returns when it accepts requests. */
+    public static OrderServiceApp start(AppConfig config) {
+        return start(config, Clock.systemUTC());
+    }
+
+    public static OrderServiceApp start(AppConfig config, Clock clock) {
+        long started = System.nanoTime();
+        OrderServiceApp app = new OrderServiceApp(config, clock);
+        try {
+            app.http.start();
+        } catch (RuntimeException e) {
+            app.closeQuietly();
+            throw e;
+        }
+        app.stopOrder.push(app.http::stop);
+        app.accepting = true;
+        log.info("Order service {} ready on port {} in {} ms", VERSION, app.port(),
+                Duration.ofNanos(System.nanoTime() - started).toMillis());
+        return app;
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    /** The routes the HTTP API serves, for the documentation tests. */
+    public java.util.List<String> routes() {
+        return http.routes();
+    }
+
+    private boolean isReady() {
+        return accepting && database.isReachable();
+    }
+
+    /**
+     * Stops in reverse order of start: readiness turns false at once, the HTTP server lets requests in flight finish,
+     * then the hasher's pool, the connection pool and the embedded database close.
+     */
+    public synchronized void stop() {
+        if (stopOrder.isEmpty()) {
+            return;
+        }
+        accepting = false;
+        log.info("Order service stopping");
+        closeQuietly();
+        log.info("Order service stopped");
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void closeQuietly() {
+        while (!stopOrder.isEmpty()) {
+            AutoCloseable next = stopOrder.pop();
+            try {
+                next.close();
+            } catch (Exception e) {
+                log.warn("Failure while stopping {}", next.getClass().getSimpleName(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package com.acme.orders.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class AppConfigTest {
+
+    private static final String KEY = "a-production-secret-of-at-least-32-bytes!";
+
+    private static Map<String, String> env(String... pairs) {
+        Map<String, String> env = new HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            env.put(pairs[i], pairs[i + 1]);
+        }
+        return env;
+    }
+
+    @Test
+    void with_nothing_set_the_defaults_of_the_contract_apply() {
+        AppConfig config = AppConfig.from(env());
+
+        assertThat(config.database()).isEmpty();
+        assertThat(config.dataDir()).isEqualTo(Path.of("data"));
+        assertThat(config.secretKey()).isEmpty();
+        assertThat(config.algorithm()).isEqualTo("HS256");
+        assertThat(config.accessTokenExpireMinutes()).isEqualTo(15);
+        assertThat(config.host()).isEqualTo("0.0.0.0");
+        assertThat(config.port()).isEqualTo(8000);
+        assertThat(config.orderProcessingIntervalSeconds()).isEqualTo(120);
+        assertThat(config.orderProcessingGraceSeconds()).isZero();
+        assertThat(config.bcryptCost()).isEqualTo(12);
+    }
+
+    @Test
+    void the_prototypes_database_url_form_is_accepted() {
+        AppConfig config = AppConfig.from(env("DATABASE_URL", "postgresql://alice:s%40cret@db.example:6543/orders",
+                "SECRET_KEY", KEY));
+
+        assertThat(config.database()).hasValueSatisfying(db -> {
+            assertThat(db.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example:6543/orders");
+            assertThat(db.username()).isEqualTo("alice");
+            assertThat(db.password()).isEqualTo("s@cret");
+        });
+    }
+
+    @Test
+    void a_jdbc_database_url_is_accepted() {
+        AppConfig config = AppConfig.from(env("DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/test",
+                "SECRET_KEY", KEY));
+
+        assertThat(config.database()).hasValueSatisfying(
+                db -> assertThat(db.jdbcUrl()).startsWith("jdbc:postgresql://127.0.0.1:5432/test"));
+    }
+
+    @Test
+    void the_configuration_never_prints_secrets() {
+        AppConfig config = AppConfig.from(env("DATABASE_URL", "postgresql://alice:hunter2hunter2@db/orders",
+                "SECRET_KEY", KEY));
+
+        assertThat(config.toString()).doesNotContain("hunter2").doesNotContain(KEY);
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+        "APP_PORT                          | abc         | APP_PORT: must be an integer between 0 and 65535",
+        "APP_PORT                          | 70000       | APP_PORT: must be an integer between 0 and 65535",
+        "ACCESS_TOKEN_EXPIRE_MINUTES       | 0           | ACCESS_TOKEN_EXPIRE_MINUTES: must be an integer",
+        "ORDER_PROCESSING_INTERVAL_SECONDS | -5          | ORDER_PROCESSING_INTERVAL_SECONDS: must be an integer",
+        "ORDER_PROCESSING_GRACE_SECONDS    | soon        | ORDER_PROCESSING_GRACE_SECONDS: must be an integer",
+        "ALGORITHM                         | RS256       | ALGORITHM: must be HS256, HS384 or HS512",
+        "ALGORITHM                         | none        | ALGORITHM: must be HS256, HS384 or HS512",
+        "SECRET_KEY                        | too-short   | SECRET_KEY: must be at least 32 bytes",
+        "BCRYPT_COST                       | 3           | BCRYPT_COST: must be an integer between 4 and 31",
+        "DATABASE_URL                      | mysql://x/y | DATABASE_URL:",
+    })
+    void a_bad_value_stops_start_up_with_one_line_naming_the_variable(String name, String value, String message) {
+        Map<String, String> env = env(name, value);
+        if (!name.equals("SECRET_KEY")) {
+            env.put("SECRET_KEY", KEY);
+        }
+
+        assertThatThrownBy(() -> AppConfig.from(env))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(message)
+                .message().doesNotContain("\n");
+    }
+
+    @Test
+    void an_external_database_without_a_secret_key_is_refused() {
+        assertThatThrownBy(() -> AppConfig.from(env("DATABASE_URL", "postgresql://u@localhost/orders")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("SECRET_KEY: is required when DATABASE_URL is set");
+    }
+
+    @Test
+    void a_database_password_never_appears_in_an_error() {
+        assertThatThrownBy(() -> AppConfig.from(env("DATABASE_URL", "postgresql://u:hunter2@host:notaport/db",
+                "SECRET_KEY", KEY)))
+                .isInstanceOf(ConfigException.class)
+                .message().doesNotContain("hunter2");
+    }
+}

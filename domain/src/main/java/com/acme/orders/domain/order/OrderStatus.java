@@ -1,0 +1,64 @@
+package com.acme.orders.domain.order;
+
+import com.acme.orders.domain.shared.InvalidValueException;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Where an order is in its life cycle, and the one table of the moves between states:
+ * {@code pending -> processing -> completed} and {@code pending -> cancelled}; nothing else.
+ */
+public enum OrderStatus {
+    PENDING,
+    PROCESSING,
+    COMPLETED,
+    CANCELLED;
+
+    private static final String CODES =
+            Arrays.stream(values()).map(OrderStatus::code).collect(Collectors.joining(", "));
+
+    /** The states this one may move to. The whole state machine is this switch. */
+    public Set<OrderStatus> successors() {
+        return switch (this) {
+            case PENDING -> EnumSet.of(PROCESSING, CANCELLED);
+            case PROCESSING -> EnumSet.of(COMPLETED);
+            case COMPLETED, CANCELLED -> EnumSet.noneOf(OrderStatus.class);
+        };
+    }
+
+    public boolean canMoveTo(OrderStatus next) {
+        return successors().contains(next);
+    }
+
+    /** The states from which an order may move to this one: what a conditional update must find. */
+    public Set<OrderStatus> predecessors() {
+        EnumSet<OrderStatus> from = EnumSet.noneOf(OrderStatus.class);
+        for (OrderStatus candidate : values()) {
+            if (candidate.canMoveTo(this)) {
+                from.add(candidate);
+            }
+        }
+        return from;
+    }
+
+    public boolean isFinal() {
+        return successors().isEmpty();
+    }
+
+    /** The lower-case name used on the wire and in storage. */
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static OrderStatus fromCode(String code) {
+        for (OrderStatus status : values()) {
+            if (status.code().equals(code)) {
+                return status;
+            }
+        }
+        throw InvalidValueException.because("must be one of: " + CODES);
+    }
+}
