@@ -31,6 +31,8 @@ public record AppConfig(
         int port,
         int orderProcessingIntervalSeconds,
         int orderProcessingGraceSeconds,
+        int orderProcessingLeaseSeconds,
+        int orderProcessingBatchSize,
         int bcryptCost,
         int bcryptThreads,
         int databasePoolSize,
@@ -88,6 +90,8 @@ public record AppConfig(
                 vars.integer("APP_PORT", 8000, 0, 65_535),
                 vars.integer("ORDER_PROCESSING_INTERVAL_SECONDS", 120, 1, 86_400),
                 vars.integer("ORDER_PROCESSING_GRACE_SECONDS", 0, 0, 86_400),
+                vars.integer("ORDER_PROCESSING_LEASE_SECONDS", 600, 1, 86_400),
+                vars.integer("ORDER_PROCESSING_BATCH_SIZE", 500, 1, 10_000),
                 vars.integer("BCRYPT_COST", 12, BcryptPasswordHasher.MIN_COST, BcryptPasswordHasher.MAX_COST),
                 vars.integer("BCRYPT_THREADS", Runtime.getRuntime().availableProcessors(), 1, 256),
                 poolSize,
@@ -126,6 +130,8 @@ public record AppConfig(
                 + ", algorithm=" + algorithm + ", accessTokenExpireMinutes=" + accessTokenExpireMinutes
                 + ", host=" + host + ", port=" + port + ", orderProcessingIntervalSeconds="
                 + orderProcessingIntervalSeconds + ", orderProcessingGraceSeconds=" + orderProcessingGraceSeconds
+                + ", orderProcessingLeaseSeconds=" + orderProcessingLeaseSeconds
+                + ", orderProcessingBatchSize=" + orderProcessingBatchSize
                 + ", bcryptCost=" + bcryptCost + ", bcryptThreads=" + bcryptThreads
                 + ", databasePoolSize=" + databasePoolSize + "]";
     }

@@ -8,13 +8,22 @@ import com.acme.orders.adapter.password.BcryptPasswordHasher;
 import com.acme.orders.adapter.persistence.Database;
 import com.acme.orders.adapter.persistence.DatabaseSettings;
 import com.acme.orders.adapter.persistence.EmbeddedDatabase;
+import com.acme.orders.adapter.scheduler.OrderProcessingScheduler;
+import com.acme.orders.adapter.scheduler.ProcessingRunListener;
+import com.acme.orders.adapter.scheduler.SchedulerSettings;
+import com.acme.orders.adapter.scheduler.SchedulerStartupException;
+import com.acme.orders.application.port.in.ProcessingSummary;
+import com.acme.orders.application.service.OrderProcessingService;
 import com.acme.orders.application.service.OrderService;
+import com.acme.orders.application.service.ProcessingSettings;
 import com.acme.orders.application.service.UserService;
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,9 +39,12 @@ public final class OrderServiceApp implements AutoCloseable {
     private final Deque<AutoCloseable> stopOrder = new ArrayDeque<>();
     private final HttpApi http;
     private final Database database;
+    private final OrderProcessingScheduler scheduler;
+    private final OrderProcessingService processing;
     private volatile boolean accepting;
+    private volatile boolean schedulerStarted;
 
-    private OrderServiceApp(AppConfig config, Clock clock) {
+    private OrderServiceApp(AppConfig config, Clock clock, ProcessingRunListener runListener) {
         try {
             DatabaseSettings databaseSettings = config.database().orElseGet(() -> {
                 EmbeddedDatabase embedded = EmbeddedDatabase.start(config.dataDir().resolve("postgres"), 0);
@@ -52,6 +64,17 @@ public final class OrderServiceApp implements AutoCloseable {
             UserService users = new UserService(database.users(), hasher, clock);
             OrderService orders = new OrderService(database.orders(), database.transactions(), clock);
             UseCases useCases = new UseCases(users, users, orders, orders, orders, orders, orders);
+
+            processing = new OrderProcessingService(database.orders(), new ProcessingSettings(
+                    Duration.ofSeconds(config.orderProcessingGraceSeconds()),
+                    Duration.ofSeconds(config.orderProcessingLeaseSeconds()),
+                    config.orderProcessingBatchSize()), clock);
+            HikariDataSource quartzPool = database.dedicatedPool("quartz", 3);
+            stopOrder.push(quartzPool);
+            scheduler = new OrderProcessingScheduler(processing, quartzPool,
+                    new SchedulerSettings(Duration.ofSeconds(config.orderProcessingIntervalSeconds()), true),
+                    runListener, clock);
+            stopOrder.push(scheduler);
 
             String secret = config.secretKey().orElseGet(() -> {
                 log.warn("SECRET_KEY is not set: signing tokens with the development key kept in {}; "
@@ -77,9 +100,15 @@ public final class OrderServiceApp implements AutoCloseable {
     }
 
     public static OrderServiceApp start(AppConfig config, Clock clock) {
+        return start(config, clock, ProcessingRunListener.NONE);
+    }
+
+    /** As {@link #start(AppConfig, Clock)}, telling {@code runListener} about every processing run. */
+    public static OrderServiceApp start(AppConfig config, Clock clock, ProcessingRunListener runListener) {
         long started = System.nanoTime();
-        OrderServiceApp app = new OrderServiceApp(config, clock);
+        OrderServiceApp app = new OrderServiceApp(config, clock, runListener);
         try {
+            app.startScheduler();
             app.http.start();
         } catch (RuntimeException e) {
             app.closeQuietly();
@@ -97,12 +126,30 @@ public final class OrderServiceApp implements AutoCloseable {
     }
 
     /** The routes the HTTP API serves, for the documentation tests. */
-    public java.util.List<String> routes() {
+    public List<String> routes() {
         return http.routes();
     }
 
+    /**
+     * Starts the processing job after the migrations ran. A scheduler that cannot start does not stop the API: the
+     * service keeps answering, and reports not ready until an operator restarts it.
+     */
+    private void startScheduler() {
+        try {
+            scheduler.start();
+            schedulerStarted = true;
+        } catch (SchedulerStartupException e) {
+            log.error("The order processing scheduler did not start; reporting not ready", e);
+        }
+    }
+
+    /** Runs the processing job's use case once, now, on this instance (operations and tests). */
+    public ProcessingSummary processPendingOrdersNow() {
+        return processing.processPendingOrders();
+    }
+
     private boolean isReady() {
-        return accepting && database.isReachable();
+        return accepting && schedulerStarted && scheduler.isRunning() && database.isReachable();
     }
 
     /**

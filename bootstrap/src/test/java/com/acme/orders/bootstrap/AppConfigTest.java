@@ -35,6 +35,8 @@ class AppConfigTest {
         assertThat(config.port()).isEqualTo(8000);
         assertThat(config.orderProcessingIntervalSeconds()).isEqualTo(120);
         assertThat(config.orderProcessingGraceSeconds()).isZero();
+        assertThat(config.orderProcessingLeaseSeconds()).isEqualTo(600);
+        assertThat(config.orderProcessingBatchSize()).isEqualTo(500);
         assertThat(config.bcryptCost()).isEqualTo(12);
     }
 
@@ -74,6 +76,8 @@ class AppConfigTest {
         "ACCESS_TOKEN_EXPIRE_MINUTES       | 0           | ACCESS_TOKEN_EXPIRE_MINUTES: must be an integer",
         "ORDER_PROCESSING_INTERVAL_SECONDS | -5          | ORDER_PROCESSING_INTERVAL_SECONDS: must be an integer",
         "ORDER_PROCESSING_GRACE_SECONDS    | soon        | ORDER_PROCESSING_GRACE_SECONDS: must be an integer",
+        "ORDER_PROCESSING_LEASE_SECONDS    | 0           | ORDER_PROCESSING_LEASE_SECONDS: must be an integer",
+        "ORDER_PROCESSING_BATCH_SIZE       | 0           | ORDER_PROCESSING_BATCH_SIZE: must be an integer",
         "ALGORITHM                         | RS256       | ALGORITHM: must be HS256, HS384 or HS512",
         "ALGORITHM                         | none        | ALGORITHM: must be HS256, HS384 or HS512",
         "SECRET_KEY                        | too-short   | SECRET_KEY: must be at least 32 bytes",

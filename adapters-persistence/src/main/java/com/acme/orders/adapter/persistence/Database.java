@@ -17,7 +17,9 @@ import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -36,12 +38,14 @@ public final class Database implements AutoCloseable {
     private static final Duration REACHABILITY_TIMEOUT = Duration.ofSeconds(2);
 
     private final HikariDataSource dataSource;
+    private final DatabaseSettings settings;
     private final UserRepository users;
     private final OrderRepository orders;
     private final TransactionRunner transactions;
 
-    private Database(HikariDataSource dataSource, Jdbi jdbi) {
+    private Database(HikariDataSource dataSource, DatabaseSettings settings, Jdbi jdbi) {
         this.dataSource = dataSource;
+        this.settings = settings;
         this.users = new JdbiUserRepository(jdbi);
         this.orders = new JdbiOrderRepository(jdbi);
         this.transactions = new JdbiTransactionRunner(jdbi);
@@ -57,11 +61,13 @@ public final class Database implements AutoCloseable {
     public static Database connect(DatabaseSettings settings) {
         HikariDataSource dataSource = openPool(settings);
         try {
-            MigrateResult result = Flyway.configure()
+            FluentConfiguration flyway = Flyway.configure()
                     .dataSource(dataSource)
-                    .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
+                    .locations("classpath:db/migration");
+            // A session-level advisory lock instead of one held in an open transaction: CREATE INDEX CONCURRENTLY
+            // (V4) waits for every older transaction, Flyway's own included, and would hang.
+            flyway.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
+            MigrateResult result = flyway.load().migrate();
             LOG.info("Database schema at version {} ({} migration(s) applied)",
                     result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion,
                     result.migrationsExecuted);
@@ -72,12 +78,24 @@ public final class Database implements AutoCloseable {
         Jdbi jdbi = Jdbi.create(dataSource)
                 .installPlugin(new SqlObjectPlugin())
                 .installPlugin(new PostgresPlugin());
-        return new Database(dataSource, jdbi);
+        return new Database(dataSource, settings, jdbi);
+    }
+
+    /**
+     * A separate, small pool on the same database, for a component that must not compete with the API for
+     * connections (the scheduler's job store). The caller closes it.
+     */
+    public HikariDataSource dedicatedPool(String name, int size) {
+        return openPool(name, settings.withMaximumPoolSize(size));
     }
 
     private static HikariDataSource openPool(DatabaseSettings settings) {
+        return openPool("orders", settings);
+    }
+
+    private static HikariDataSource openPool(String name, DatabaseSettings settings) {
         HikariConfig config = new HikariConfig();
-        config.setPoolName("orders");
+        config.setPoolName(name);
         config.setJdbcUrl(settings.jdbcUrl());
         config.setUsername(settings.username());
         config.setPassword(settings.password());

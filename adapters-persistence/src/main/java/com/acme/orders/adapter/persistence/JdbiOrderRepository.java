@@ -9,13 +9,14 @@ import com.acme.orders.domain.order.StatusChange;
 import com.acme.orders.domain.user.UserId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Orders and their histories in PostgreSQL. Each method is one SQL statement; {@link #add} and
- * {@link #applyIfCurrent} write the order and its history entry together, so neither exists without the other even
- * outside a transaction.
+ * Orders and their histories in PostgreSQL. Each method is one SQL statement; {@link #add}, {@link #applyIfCurrent},
+ * {@link #applyToOldest} and {@link #applyToEach} write the orders and their history entries together, so neither
+ * exists without the other even outside a transaction.
  */
 public final class JdbiOrderRepository implements OrderRepository {
 
@@ -63,6 +64,48 @@ public final class JdbiOrderRepository implements OrderRepository {
         StatusChangeRow row = StatusChangeRow.of(change);
         return dao.applyIfCurrent(id.value(), ownerId.value(), row.fromStatus(), row.toStatus(), row.at(), row.actor())
                 .map(OrderRow::toOrder);
+    }
+
+    @Override
+    public List<OrderId> applyToOldest(StatusChange change, Instant changedAtOrBefore, int limit) {
+        OrderStatus from = originOf(change);
+        Objects.requireNonNull(changedAtOrBefore, "changedAtOrBefore");
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative: " + limit);
+        }
+        if (limit == 0) {
+            return List.of();
+        }
+        StatusChangeRow row = StatusChangeRow.of(change);
+        return dao.applyToOldest(sqlLiteral(from), changedAtOrBefore, limit, row.toStatus(), row.at(), row.actor())
+                .stream()
+                .map(OrderId::new)
+                .toList();
+    }
+
+    @Override
+    public int applyToEach(List<OrderId> ids, StatusChange change) {
+        originOf(change);
+        long[] values = ids.stream().mapToLong(OrderId::value).toArray();
+        if (values.length == 0) {
+            return 0;
+        }
+        StatusChangeRow row = StatusChangeRow.of(change);
+        return dao.applyToEach(values, row.fromStatus(), row.toStatus(), row.at(), row.actor());
+    }
+
+    /** The state a batch change starts from; a placement has none and is not a change of stored orders. */
+    private static OrderStatus originOf(StatusChange change) {
+        Objects.requireNonNull(change, "change");
+        if (change.from() == null) {
+            throw new IllegalArgumentException("a placement is not applied to stored orders: " + change);
+        }
+        return change.from();
+    }
+
+    /** A status as an SQL string literal, to be written into a statement: codes are lower-case letters only. */
+    private static String sqlLiteral(OrderStatus status) {
+        return "'" + status.code() + "'";
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -120,6 +121,76 @@ interface OrderDao {
             """)
     Optional<OrderRow> applyIfCurrent(long id, long ownerId, String fromStatus, String toStatus, Instant at,
             String actor);
+
+    /**
+     * The processing job's batch step as one statement: locks up to {@code limit} orders in {@code fromLiteral}
+     * changed at or before {@code cutoff}, oldest first, skipping rows other transactions hold locked, moves them to
+     * {@code toStatus} and records each change.
+     *
+     * <p>{@code fromLiteral} is written into the SQL as a quoted literal (a {@code @Define}, not a bound parameter):
+     * only then can the planner prove {@code status = 'pending'} at planning time and read the partial index
+     * {@code idx_orders_pending_by_change (updated_at, id) WHERE status = 'pending'} (or its {@code processing}
+     * twin, V4) in order, stopping after {@code limit} rows, in a generic plan as in a custom one; with a bound
+     * status a generic plan cannot use a partial index at all. The value is an {@code OrderStatus.code()}, never
+     * client input, and there are only two of them, so two statements are prepared.
+     *
+     * <p>{@code FOR UPDATE SKIP LOCKED} makes concurrent callers take disjoint batches instead of queueing behind
+     * one another; an order a concurrent cancel holds is skipped (the cancel moves it). Under READ COMMITTED, a row
+     * changed and committed by someone else after this statement's snapshot is locked in its newest version and the
+     * WHERE is re-checked on it, so an order cancelled meanwhile is not picked. The UPDATE repeats the status
+     * condition anyway, and the history rows are inserted from its RETURNING, so a history entry exists exactly
+     * for each order moved. The UPDATE finds the picked rows through {@code id = ANY(ARRAY(...))}, which is always
+     * a primary-key lookup of at most {@code limit} rows; an {@code UPDATE ... FROM picked} join was planned as a
+     * hash join over every order in the state (checked with EXPLAIN), a cost that grows with the backlog.
+     *
+     * @return the ids of the orders moved, in no particular order
+     */
+    @SqlQuery("""
+            WITH picked AS (
+                SELECT id
+                FROM orders
+                WHERE status = <fromLiteral> AND updated_at <= :cutoff
+                ORDER BY updated_at, id
+                LIMIT :limit
+                FOR UPDATE SKIP LOCKED
+            ), moved AS (
+                UPDATE orders
+                SET status = :toStatus, updated_at = :at
+                WHERE id = ANY(ARRAY(SELECT id FROM picked)) AND status = <fromLiteral>
+                RETURNING id
+            ), recorded AS (
+                INSERT INTO order_status_history (order_id, from_status, to_status, at, actor)
+                SELECT moved.id, <fromLiteral>, :toStatus, :at, :actor
+                FROM moved
+            )
+            SELECT id
+            FROM moved
+            """)
+    List<Long> applyToOldest(@Define String fromLiteral, Instant cutoff, int limit, String toStatus, Instant at,
+            String actor);
+
+    /**
+     * Moves those of {@code ids} still in {@code fromStatus} to {@code toStatus} and records each change, as one
+     * statement; the others are left as they are (the same re-check as {@link #applyIfCurrent}). The ids are one
+     * {@code bigint[]} parameter, so the statement text is the same for every batch size.
+     *
+     * @return how many orders moved
+     */
+    @SqlQuery("""
+            WITH moved AS (
+                UPDATE orders
+                SET status = :toStatus, updated_at = :at
+                WHERE id = ANY(:ids) AND status = :fromStatus
+                RETURNING id
+            ), recorded AS (
+                INSERT INTO order_status_history (order_id, from_status, to_status, at, actor)
+                SELECT moved.id, :fromStatus, :toStatus, :at, :actor
+                FROM moved
+            )
+            SELECT count(*)::int
+            FROM moved
+            """)
+    int applyToEach(long[] ids, String fromStatus, String toStatus, Instant at, String actor);
 
     /** An order's history, oldest first; {@code id} breaks ties between changes at the same instant. */
     @SqlQuery("""

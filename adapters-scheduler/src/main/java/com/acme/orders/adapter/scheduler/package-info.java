@@ -1,8 +1,9 @@
 /**
- * Driving adapter: the order-processing job on Quartz, clustered on the service's PostgreSQL. The job is one call to
- * the application's processing use case; no SQL and no business rule here.
+ * Driving adapter: the order-processing job on Quartz, with the JDBC job store clustered on the service's
+ * PostgreSQL, so that the job runs once at a time across every instance. The job is one call to the application's
+ * processing use case; no SQL and no business rule here.
  *
- * <p>Depends on the application's driving ports and the domain; never on the services or another adapter.
- * (The job itself arrives with the processing issue; this module is the seam it plugs into.)
+ * <p>Depends on the application's driving ports and the domain; never on the services or another adapter. It is
+ * handed a {@link javax.sql.DataSource} by bootstrap and never opens connections of its own.
  */
 package com.acme.orders.adapter.scheduler;

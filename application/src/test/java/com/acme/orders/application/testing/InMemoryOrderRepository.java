@@ -10,9 +10,11 @@ import com.acme.orders.domain.user.UserId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -25,6 +27,10 @@ public final class InMemoryOrderRepository implements OrderRepository {
     private static final Comparator<Order> NEWEST_FIRST = Comparator.comparing(Order::createdAt)
             .thenComparing(order -> order.id().value())
             .reversed();
+
+    /** The processing job's order: {@code (updatedAt, id)} ascending, the last change first. */
+    private static final Comparator<Order> OLDEST_CHANGE_FIRST = Comparator.comparing(Order::updatedAt)
+            .thenComparing(order -> order.id().value());
 
     private final InMemoryStore store;
 
@@ -100,13 +106,65 @@ public final class InMemoryOrderRepository implements OrderRepository {
             if (current == null || !current.isOwnedBy(ownerId) || !change.appliesTo(current)) {
                 return Optional.empty();
             }
-            Order moved = apply(current, change);
-            tables.ordersById.put(id, moved);
-            List<StatusChange> history = new ArrayList<>(tables.histories.get(id));
-            history.add(change);
-            tables.histories.put(id, List.copyOf(history));
-            return Optional.of(moved);
+            return Optional.of(move(tables, current, change));
         });
+    }
+
+    /**
+     * Takes and moves the oldest matching orders in one step under the store's lock, so concurrent callers, and a
+     * concurrent cancel, are serialised: none can take an order another has moved.
+     */
+    @Override
+    public List<OrderId> applyToOldest(StatusChange change, Instant changedAtOrBefore, int limit) {
+        requireOrigin(change);
+        Objects.requireNonNull(changedAtOrBefore, "changedAtOrBefore");
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative: " + limit);
+        }
+        return store.locked(tables -> {
+            List<Order> taken = tables.ordersById.values().stream()
+                    .filter(change::appliesTo)
+                    .filter(order -> !order.updatedAt().isAfter(changedAtOrBefore))
+                    .sorted(OLDEST_CHANGE_FIRST)
+                    .limit(limit)
+                    .toList();
+            taken.forEach(order -> move(tables, order, change));
+            return taken.stream().map(Order::id).toList();
+        });
+    }
+
+    @Override
+    public int applyToEach(List<OrderId> ids, StatusChange change) {
+        requireOrigin(change);
+        Set<OrderId> distinct = new LinkedHashSet<>(List.copyOf(ids));
+        return store.locked(tables -> {
+            int moved = 0;
+            for (OrderId id : distinct) {
+                Order current = tables.ordersById.get(id);
+                if (current != null && change.appliesTo(current)) {
+                    move(tables, current, change);
+                    moved++;
+                }
+            }
+            return moved;
+        });
+    }
+
+    private static void requireOrigin(StatusChange change) {
+        Objects.requireNonNull(change, "change");
+        if (change.from() == null) {
+            throw new IllegalArgumentException("a placement is not applied to stored orders: " + change);
+        }
+    }
+
+    /** Stores the order in its new state and appends the change to its history; the caller holds the lock. */
+    private static Order move(InMemoryStore.Tables tables, Order current, StatusChange change) {
+        Order moved = apply(current, change);
+        tables.ordersById.put(moved.id(), moved);
+        List<StatusChange> history = new ArrayList<>(tables.histories.get(moved.id()));
+        history.add(change);
+        tables.histories.put(moved.id(), List.copyOf(history));
+        return moved;
     }
 
     /** The order after the change, by the domain's own transition, so the state machine is consulted here too. */

@@ -46,7 +46,9 @@ final class RunningService implements AutoCloseable {
                 "BCRYPT_COST", "4",
                 "BCRYPT_THREADS", "2",
                 "DB_POOL_SIZE", "8",
-                "SHUTDOWN_TIMEOUT_SECONDS", "5");
+                "SHUTDOWN_TIMEOUT_SECONDS", "5",
+                // no scheduled run during a test unless the test asks for one
+                "ORDER_PROCESSING_INTERVAL_SECONDS", "3600");
     }
 
     ApiClient client() {

@@ -6,6 +6,7 @@ import com.acme.orders.domain.order.OrderId;
 import com.acme.orders.domain.order.OrderStatus;
 import com.acme.orders.domain.order.StatusChange;
 import com.acme.orders.domain.user.UserId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,6 +45,29 @@ public interface OrderRepository {
      *     {@code change.from()} any more)
      */
     Optional<Order> applyIfCurrent(OrderId id, UserId ownerId, StatusChange change);
+
+    /**
+     * The processing job's batch step, as <em>one statement</em>: takes up to {@code limit} orders that are in
+     * {@code change.from()} and whose last change ({@code updatedAt}) is at or before {@code changedAtOrBefore},
+     * oldest first, skips those another transaction holds locked ({@code FOR UPDATE SKIP LOCKED}), and applies
+     * {@code change} to each, with its history entry. Several callers at once never take the same order, and a
+     * concurrent cancel either wins the order or finds it taken.
+     *
+     * <p>Because locked orders are skipped, fewer than {@code limit} ids do not prove that none is left; the caller's
+     * next run takes what was skipped.
+     *
+     * @return the ids of the orders moved, at most {@code limit}, in no particular order
+     * @throws IllegalArgumentException for a change without a from-state (a placement) or a negative limit
+     */
+    List<OrderId> applyToOldest(StatusChange change, Instant changedAtOrBefore, int limit);
+
+    /**
+     * Applies {@code change}, with its history entry, to those of {@code ids} that are still in
+     * {@code change.from()}, as one statement; the others are left as they are.
+     *
+     * @return how many orders moved
+     */
+    int applyToEach(List<OrderId> ids, StatusChange change);
 
     /** Every status change of an order, oldest first; empty for an unknown order. */
     List<StatusChange> history(OrderId id);

@@ -2,6 +2,7 @@ package com.acme.orders.application.port.out;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.acme.orders.application.port.in.PageCursor;
 import com.acme.orders.domain.order.Actor;
@@ -29,6 +30,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -265,5 +268,268 @@ public abstract class OrderRepositoryContract {
 
         assertThat(orders().history(order.id())).extracting(StatusChange::actor)
                 .containsExactly(Actor.USER, Actor.USER);
+    }
+
+    // The batch steps below work on every owner's orders, while the real database is shared by all the tests of a
+    // class. So each of these tests places the orders a batch may take in a year of its own, long before T0, with its
+    // cutoffs inside that year, and leaves nothing behind that another test's cutoff would reach: it takes the orders
+    // it places, or leaves them in a final state, and it moves them at LATER, after every cutoff used here. The other
+    // tests' orders (T0 and after) are younger than every cutoff, and the applyToEach tests work on orders at T0.
+
+    /** When the job moves orders in these tests: after every cutoff they use, so a moved order is never taken again. */
+    private static final Instant LATER = Instant.parse("2025-06-01T00:00:00Z");
+
+    @Test
+    void applyToOldest_takes_the_oldest_changes_first_the_id_breaking_ties_at_most_limit_per_call() {
+        Instant year = Instant.parse("2001-01-01T00:00:00Z");
+        OrderId tiedLow = orders().nextId();
+        OrderId tiedHigh = orders().nextId();
+        // stored newest first, so that neither insertion order nor id order alone gives the expected order
+        Order last = place(owner, "5", year.plusSeconds(4));
+        orders().add(Order.place(tiedHigh, owner, new ProductName("Laptop"), Amount.of("4"), year.plusSeconds(3)));
+        orders().add(Order.place(tiedLow, owner, new ProductName("Laptop"), Amount.of("3"), year.plusSeconds(3)));
+        Order someoneElses = place(newOwner(), "2", year.plusSeconds(2));
+        Order first = place(owner, "1", year.plusSeconds(1));
+        Instant cutoff = year.plusSeconds(60);
+        StatusChange start = StatusChange.processingStart(LATER);
+
+        List<OrderId> firstBatch = orders().applyToOldest(start, cutoff, 3);
+        List<OrderId> secondBatch = orders().applyToOldest(start, cutoff, 3);
+        List<OrderId> thirdBatch = orders().applyToOldest(start, cutoff, 3);
+
+        assertThat(firstBatch).containsExactlyInAnyOrder(first.id(), someoneElses.id(), tiedLow);
+        assertThat(secondBatch).containsExactlyInAnyOrder(tiedHigh, last.id());
+        assertThat(thirdBatch).isEmpty();
+    }
+
+    @Test
+    void applyToOldest_moves_each_order_it_takes_and_records_the_change_by_the_system() {
+        Instant placedAt = Instant.parse("2002-01-01T00:00:00Z");
+        Order order = place(owner, "10", placedAt);
+
+        List<OrderId> taken =
+                orders().applyToOldest(StatusChange.processingStart(LATER), placedAt.plusSeconds(1), 10);
+
+        assertThat(taken).containsExactly(order.id());
+        assertThat(orders().findById(order.id())).contains(order.startProcessing(LATER));
+        assertThat(orders().history(order.id()))
+                .containsExactly(StatusChange.placement(placedAt), StatusChange.processingStart(LATER));
+        assertThat(orders().history(order.id()).getLast().actor()).isEqualTo(Actor.SYSTEM);
+    }
+
+    @Test
+    void applyToOldest_takes_an_order_changed_at_the_cutoff_but_not_one_changed_a_microsecond_later() {
+        Instant cutoff = Instant.parse("2003-01-01T00:00:00Z");
+        Order atCutoff = place(owner, "1", cutoff);
+        Order justAfter = place(owner, "2", cutoff.plus(1, ChronoUnit.MICROS));
+        StatusChange start = StatusChange.processingStart(LATER);
+
+        assertThat(orders().applyToOldest(start, cutoff, 10)).containsExactly(atCutoff.id());
+        assertThat(orders().findById(justAfter.id())).contains(justAfter);
+        assertThat(orders().history(justAfter.id())).hasSize(1);
+
+        assertThat(orders().applyToOldest(start, justAfter.updatedAt(), 10)).containsExactly(justAfter.id());
+    }
+
+    @Test
+    void applyToOldest_leaves_orders_in_other_states_alone_however_old() {
+        Instant year = Instant.parse("2004-01-01T00:00:00Z");
+        Order cancelled = place(owner, "1", year);
+        orders().applyIfCurrent(cancelled.id(), owner, StatusChange.cancellation(year.plusSeconds(1)));
+        Order completed = place(owner, "2", year);
+        orders().applyIfCurrent(completed.id(), owner, StatusChange.processingStart(year.plusSeconds(1)));
+        orders().applyIfCurrent(completed.id(), owner, StatusChange.completion(year.plusSeconds(2)));
+        Order pending = place(owner, "3", year.plusSeconds(3));
+
+        List<OrderId> taken =
+                orders().applyToOldest(StatusChange.processingStart(LATER), year.plusSeconds(60), 10);
+
+        assertThat(taken).containsExactly(pending.id());
+        assertThat(orders().findById(cancelled.id()).orElseThrow().status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(orders().history(cancelled.id())).hasSize(2);
+        assertThat(orders().findById(completed.id()).orElseThrow().status()).isEqualTo(OrderStatus.COMPLETED);
+        assertThat(orders().history(completed.id())).hasSize(3);
+    }
+
+    @Test
+    void applyToOldest_with_a_completion_takes_orders_in_processing_and_leaves_pending_ones_alone() {
+        // The only test that completes through applyToOldest; its year is the latest, so the pending order it leaves
+        // behind is younger than every other test's cutoff.
+        Instant year = Instant.parse("2019-01-01T00:00:00Z");
+        Order pending = place(owner, "1", year);
+        Order processing = place(owner, "2", year);
+        orders().applyIfCurrent(processing.id(), owner, StatusChange.processingStart(year.plusSeconds(1)));
+
+        List<OrderId> taken = orders().applyToOldest(StatusChange.completion(LATER), year.plusSeconds(60), 10);
+
+        assertThat(taken).containsExactly(processing.id());
+        assertThat(orders().findById(processing.id()).orElseThrow().status()).isEqualTo(OrderStatus.COMPLETED);
+        assertThat(orders().history(processing.id()).getLast()).isEqualTo(StatusChange.completion(LATER));
+        assertThat(orders().findById(pending.id())).contains(pending);
+        assertThat(orders().history(pending.id())).hasSize(1);
+    }
+
+    @Test
+    void concurrent_applyToOldest_callers_never_take_the_same_order_twice() throws Exception {
+        Instant year = Instant.parse("2005-01-01T00:00:00Z");
+        Set<OrderId> placed = new HashSet<>();
+        for (int i = 0; i < 400; i++) {
+            placed.add(place(owner, "1", year.plusSeconds(i / 4)).id()); // four orders per instant: ties too
+        }
+        Instant cutoff = year.plusSeconds(3600);
+        int callers = 4;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<List<OrderId>>> results = new ArrayList<>();
+        List<OrderId> taken = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(callers)) {
+            for (int i = 0; i < callers; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return takeUntilEmpty(StatusChange.processingStart(LATER), cutoff, 7);
+                }));
+            }
+            start.countDown();
+            for (Future<List<OrderId>> result : results) {
+                taken.addAll(result.get(60, TimeUnit.SECONDS));
+            }
+        }
+
+        assertThat(taken).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(placed);
+        for (OrderId id : placed) {
+            assertThat(orders().history(id)).extracting(StatusChange::from, StatusChange::to)
+                    .containsExactly(tuple(null, OrderStatus.PENDING),
+                            tuple(OrderStatus.PENDING, OrderStatus.PROCESSING));
+        }
+    }
+
+    @Test
+    void a_cancel_racing_with_applyToOldest_either_wins_the_order_or_finds_it_taken() throws Exception {
+        Instant year = Instant.parse("2006-01-01T00:00:00Z");
+        List<Order> placed = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            placed.add(place(owner, "1", year.plusSeconds(i)));
+        }
+        Instant cutoff = year.plusSeconds(3600);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<List<OrderId>>> jobs = new ArrayList<>();
+        List<Future<List<OrderId>>> cancellers = new ArrayList<>();
+        List<OrderId> taken = new ArrayList<>();
+        List<OrderId> cancelled = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+            for (int i = 0; i < 2; i++) {
+                jobs.add(pool.submit(() -> {
+                    start.await();
+                    return takeUntilEmpty(StatusChange.processingStart(LATER), cutoff, 5);
+                }));
+                int parity = i;
+                cancellers.add(pool.submit(() -> {
+                    start.await();
+                    List<OrderId> won = new ArrayList<>();
+                    // newest first, against the job's oldest first, so that the two meet somewhere in between
+                    for (int k = placed.size() - 1 - parity; k >= 0; k -= 2) {
+                        OrderId id = placed.get(k).id();
+                        if (orders().applyIfCurrent(id, owner, StatusChange.cancellation(LATER)).isPresent()) {
+                            won.add(id);
+                        }
+                    }
+                    return won;
+                }));
+            }
+            start.countDown();
+            for (Future<List<OrderId>> job : jobs) {
+                taken.addAll(job.get(60, TimeUnit.SECONDS));
+            }
+            for (Future<List<OrderId>> canceller : cancellers) {
+                cancelled.addAll(canceller.get(60, TimeUnit.SECONDS));
+            }
+        }
+
+        Set<OrderId> takenAndCancelled = new HashSet<>(taken);
+        takenAndCancelled.retainAll(cancelled);
+        assertThat(taken).doesNotHaveDuplicates();
+        assertThat(takenAndCancelled).isEmpty();
+        assertThat(placed).extracting(Order::id).containsExactlyInAnyOrderElementsOf(
+                Stream.concat(taken.stream(), cancelled.stream()).toList());
+        for (Order order : placed) {
+            StatusChange winner = cancelled.contains(order.id())
+                    ? StatusChange.cancellation(LATER)
+                    : StatusChange.processingStart(LATER);
+            assertThat(orders().findById(order.id()).orElseThrow().status()).isEqualTo(winner.to());
+            assertThat(orders().history(order.id()))
+                    .containsExactly(StatusChange.placement(order.createdAt()), winner);
+        }
+    }
+
+    /** One caller of the job's loop: batches until one comes back empty. */
+    private List<OrderId> takeUntilEmpty(StatusChange change, Instant cutoff, int limit) {
+        List<OrderId> taken = new ArrayList<>();
+        List<OrderId> batch;
+        do {
+            batch = orders().applyToOldest(change, cutoff, limit);
+            taken.addAll(batch);
+        } while (!batch.isEmpty());
+        return taken;
+    }
+
+    @Test
+    void applyToEach_moves_only_the_listed_orders_still_in_the_from_state_and_counts_them() {
+        Order first = place(owner, "1", T0);
+        Order cancelledMeanwhile = place(owner, "2", T0);
+        Order second = place(owner, "3", T0);
+        Order notListed = place(owner, "4", T0);
+        orders().applyIfCurrent(cancelledMeanwhile.id(), owner, StatusChange.cancellation(T0.plusSeconds(1)));
+        StatusChange start = StatusChange.processingStart(T0.plusSeconds(2));
+
+        int moved = orders().applyToEach(List.of(first.id(), cancelledMeanwhile.id(), second.id()), start);
+
+        assertThat(moved).isEqualTo(2);
+        assertThat(orders().findById(first.id())).contains(first.startProcessing(start.at()));
+        assertThat(orders().findById(second.id())).contains(second.startProcessing(start.at()));
+        assertThat(orders().history(first.id())).containsExactly(StatusChange.placement(T0), start);
+        assertThat(orders().findById(cancelledMeanwhile.id()).orElseThrow().status())
+                .isEqualTo(OrderStatus.CANCELLED);
+        assertThat(orders().history(cancelledMeanwhile.id()))
+                .containsExactly(StatusChange.placement(T0), StatusChange.cancellation(T0.plusSeconds(1)));
+        assertThat(orders().findById(notListed.id())).contains(notListed);
+    }
+
+    @Test
+    void applyToEach_with_a_completion_leaves_a_listed_order_that_is_not_in_processing_alone() {
+        Order processing = place(owner, "1", T0);
+        orders().applyIfCurrent(processing.id(), owner, StatusChange.processingStart(T0.plusSeconds(1)));
+        Order pending = place(owner, "2", T0);
+        StatusChange completion = StatusChange.completion(T0.plusSeconds(2));
+
+        int moved = orders().applyToEach(List.of(processing.id(), pending.id()), completion);
+
+        assertThat(moved).isEqualTo(1);
+        assertThat(orders().history(processing.id())).containsExactly(StatusChange.placement(T0),
+                StatusChange.processingStart(T0.plusSeconds(1)), completion);
+        assertThat(orders().history(processing.id()).getLast().actor()).isEqualTo(Actor.SYSTEM);
+        assertThat(orders().findById(pending.id())).contains(pending);
+    }
+
+    @Test
+    void applyToEach_counts_an_order_listed_twice_once_and_ignores_unknown_ids() {
+        Order order = place(owner, "1", T0);
+
+        int moved = orders().applyToEach(List.of(order.id(), order.id(), new OrderId(Long.MAX_VALUE)),
+                StatusChange.processingStart(T0.plusSeconds(1)));
+
+        assertThat(moved).isEqualTo(1);
+        assertThat(orders().history(order.id())).hasSize(2);
+    }
+
+    @Test
+    void applyToEach_of_no_ids_moves_nothing() {
+        assertThat(orders().applyToEach(List.of(), StatusChange.processingStart(T0))).isZero();
+    }
+
+    @Test
+    void the_batch_steps_refuse_a_placement_which_has_no_state_to_move_from() {
+        assertThatThrownBy(() -> orders().applyToOldest(StatusChange.placement(T0), T0, 10))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> orders().applyToEach(List.of(new OrderId(1)), StatusChange.placement(T0)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,0 +1,15 @@
+package com.acme.orders.adapter.scheduler;
+
+import com.acme.orders.application.port.in.ProcessingSummary;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Told about every finished run of the processing job (metrics, tests). Must be quick and never throw. */
+@FunctionalInterface
+public interface ProcessingRunListener {
+
+    ProcessingRunListener NONE = (started, finished, summary) -> { };
+
+    /** @param summary empty when the run failed */
+    void runFinished(Instant started, Instant finished, Optional<ProcessingSummary> summary);
+}
