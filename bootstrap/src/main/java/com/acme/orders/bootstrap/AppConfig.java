@@ -40,15 +40,21 @@ public record AppConfig(
 
     /** Reads the process environment over the {@code .env} file of the working directory. */
     public static AppConfig load() {
+        return load(Path.of("."), System.getenv());
+    }
+
+    /** Reads {@code environment} over the {@code .env} file in {@code directory}, if there is one. */
+    public static AppConfig load(Path directory, Map<String, String> environment) {
         Map<String, String> variables = new HashMap<>();
         try {
-            for (DotenvEntry entry : Dotenv.configure().ignoreIfMissing().load().entries(Dotenv.Filter.DECLARED_IN_ENV_FILE)) {
+            for (DotenvEntry entry : Dotenv.configure().directory(directory.toString()).ignoreIfMissing().load()
+                    .entries(Dotenv.Filter.DECLARED_IN_ENV_FILE)) {
                 variables.put(entry.getKey(), entry.getValue());
             }
         } catch (DotenvException e) {
             throw new ConfigException(".env: cannot be read: " + e.getMessage());
         }
-        variables.putAll(System.getenv());
+        variables.putAll(environment);
         return from(variables);
     }
 

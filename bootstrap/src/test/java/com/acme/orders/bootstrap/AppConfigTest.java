@@ -110,4 +110,34 @@ class AppConfigTest {
                 .isInstanceOf(ConfigException.class)
                 .message().doesNotContain("hunter2");
     }
+
+    @Test
+    void a_dot_env_file_is_read_and_the_real_environment_wins(@org.junit.jupiter.api.io.TempDir Path directory)
+            throws java.io.IOException {
+        java.nio.file.Files.writeString(directory.resolve(".env"), """
+                # as the prototype's .env.example
+                APP_PORT=9001
+                ACCESS_TOKEN_EXPIRE_MINUTES=30
+                """);
+
+        AppConfig config = AppConfig.load(directory, env("APP_PORT", "9002"));
+
+        assertThat(config.accessTokenExpireMinutes()).isEqualTo(30);
+        assertThat(config.port()).isEqualTo(9002);
+    }
+
+    @Test
+    void without_a_dot_env_file_the_defaults_apply(@org.junit.jupiter.api.io.TempDir Path directory) {
+        assertThat(AppConfig.load(directory, env()).port()).isEqualTo(8000);
+    }
+
+    @Test
+    void a_bad_value_in_the_dot_env_file_names_its_variable(@org.junit.jupiter.api.io.TempDir Path directory)
+            throws java.io.IOException {
+        java.nio.file.Files.writeString(directory.resolve(".env"), "APP_PORT=eighty\n");
+
+        assertThatThrownBy(() -> AppConfig.load(directory, env()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("APP_PORT:");
+    }
 }

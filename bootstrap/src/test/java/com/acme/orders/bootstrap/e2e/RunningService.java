@@ -28,7 +28,11 @@ final class RunningService implements AutoCloseable {
     }
 
     static RunningService start(Map<String, String> overrides) {
-        DatabaseSettings database = TestDatabase.fresh();
+        return startOn(TestDatabase.fresh(), overrides);
+    }
+
+    /** A service on a database that exists already (another service may have used it before). */
+    static RunningService startOn(DatabaseSettings database, Map<String, String> overrides) {
         Map<String, String> env = new HashMap<>(baseEnvironment());
         env.put("DATABASE_URL", database.jdbcUrl()
                 + (database.username() == null ? "" : (database.jdbcUrl().contains("?") ? "&" : "?")
