@@ -1,15 +1,21 @@
 package com.acme.orders.bootstrap;
 
 import com.acme.orders.adapter.http.AccessTokens;
+import com.acme.orders.adapter.http.LoginThrottleSettings;
 import com.acme.orders.adapter.password.BcryptPasswordHasher;
 import com.acme.orders.adapter.persistence.DatabaseSettings;
 import com.acme.orders.adapter.persistence.InvalidDatabaseUrlException;
 import io.github.cdimascio.dotenv.Dotenv;
 import io.github.cdimascio.dotenv.DotenvEntry;
 import io.github.cdimascio.dotenv.DotenvException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,6 +26,9 @@ import java.util.Optional;
  *
  * @param database empty: run an embedded PostgreSQL under {@code dataDir}
  * @param secretKey empty: only allowed with the embedded database, which then keeps a generated development key
+ * @param corsAllowedOrigins {@code CORS_ALLOWED_ORIGINS}, comma-separated exact origins; empty: CORS off
+ * @param loginThrottle {@code LOGIN_RATE_PER_MINUTE_PER_ADDRESS} (20), {@code LOGIN_FAILURES_PER_ACCOUNT} (5) and
+ *     {@code LOGIN_FAILURE_WINDOW_MINUTES} (15)
  */
 public record AppConfig(
         Optional<DatabaseSettings> database,
@@ -36,7 +45,9 @@ public record AppConfig(
         int bcryptCost,
         int bcryptThreads,
         int databasePoolSize,
-        int shutdownTimeoutSeconds) {
+        int shutdownTimeoutSeconds,
+        List<String> corsAllowedOrigins,
+        LoginThrottleSettings loginThrottle) {
 
     /** Reads the process environment over the {@code .env} file of the working directory. */
     public static AppConfig load() {
@@ -101,7 +112,41 @@ public record AppConfig(
                 vars.integer("BCRYPT_COST", 12, BcryptPasswordHasher.MIN_COST, BcryptPasswordHasher.MAX_COST),
                 vars.integer("BCRYPT_THREADS", Runtime.getRuntime().availableProcessors(), 1, 256),
                 poolSize,
-                vars.integer("SHUTDOWN_TIMEOUT_SECONDS", 20, 0, 600));
+                vars.integer("SHUTDOWN_TIMEOUT_SECONDS", 20, 0, 600),
+                corsOrigins(vars),
+                new LoginThrottleSettings(
+                        vars.integer("LOGIN_RATE_PER_MINUTE_PER_ADDRESS", 20, 1, 1_000_000),
+                        vars.integer("LOGIN_FAILURES_PER_ACCOUNT", 5, 1, 1_000_000),
+                        Duration.ofMinutes(vars.integer("LOGIN_FAILURE_WINDOW_MINUTES", 15, 1, 24 * 60))));
+    }
+
+    /** {@code CORS_ALLOWED_ORIGINS}: exact {@code http(s)://host[:port]} origins, as browsers send them. */
+    private static List<String> corsOrigins(Variables vars) {
+        List<String> origins = new ArrayList<>();
+        for (String origin : vars.text("CORS_ALLOWED_ORIGINS").map(list -> list.split(",")).orElse(new String[0])) {
+            String candidate = origin.strip();
+            if (candidate.isEmpty()) {
+                continue;
+            }
+            if (!isOrigin(candidate)) {
+                throw new ConfigException("CORS_ALLOWED_ORIGINS: '" + candidate + "' is not an origin; list exact "
+                        + "origins such as https://shop.example.com (scheme, host, optional port; no '*', no path)");
+            }
+            origins.add(candidate);
+        }
+        return List.copyOf(origins);
+    }
+
+    private static boolean isOrigin(String candidate) {
+        try {
+            URI uri = new URI(candidate);
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                    && uri.getHost() != null && uri.getRawUserInfo() == null
+                    && (uri.getRawPath() == null || uri.getRawPath().isEmpty())
+                    && uri.getRawQuery() == null && uri.getRawFragment() == null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     /** Typed access to the variables with one-line errors. */
@@ -139,6 +184,7 @@ public record AppConfig(
                 + ", orderProcessingLeaseSeconds=" + orderProcessingLeaseSeconds
                 + ", orderProcessingBatchSize=" + orderProcessingBatchSize
                 + ", bcryptCost=" + bcryptCost + ", bcryptThreads=" + bcryptThreads
-                + ", databasePoolSize=" + databasePoolSize + "]";
+                + ", databasePoolSize=" + databasePoolSize + ", corsAllowedOrigins=" + corsAllowedOrigins
+                + ", loginThrottle=" + loginThrottle + "]";
     }
 }

@@ -63,7 +63,7 @@ public final class OrderServiceApp implements AutoCloseable {
 
             UserService users = new UserService(database.users(), hasher, clock);
             OrderService orders = new OrderService(database.orders(), database.transactions(), clock);
-            UseCases useCases = new UseCases(users, users, orders, orders, orders, orders, orders);
+            UseCases useCases = new UseCases(users, users, users, orders, orders, orders, orders, orders);
 
             processing = new OrderProcessingService(database.orders(), new ProcessingSettings(
                     Duration.ofSeconds(config.orderProcessingGraceSeconds()),
@@ -86,7 +86,8 @@ public final class OrderServiceApp implements AutoCloseable {
                     Duration.ofMinutes(config.accessTokenExpireMinutes()), clock);
             http = new HttpApi(
                     new HttpSettings(config.host(), config.port(), VERSION,
-                            Duration.ofSeconds(config.shutdownTimeoutSeconds()).toMillis()),
+                            Duration.ofSeconds(config.shutdownTimeoutSeconds()).toMillis(),
+                            config.corsAllowedOrigins(), config.loginThrottle()),
                     useCases, tokens, secretBytes, this::isReady);
         } catch (RuntimeException e) {
             closeQuietly();

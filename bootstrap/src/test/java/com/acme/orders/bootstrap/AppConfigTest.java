@@ -83,6 +83,13 @@ class AppConfigTest {
         "SECRET_KEY                        | too-short   | SECRET_KEY: must be at least 32 bytes",
         "BCRYPT_COST                       | 3           | BCRYPT_COST: must be an integer between 4 and 31",
         "DATABASE_URL                      | mysql://x/y | DATABASE_URL:",
+        "LOGIN_RATE_PER_MINUTE_PER_ADDRESS | 0           | LOGIN_RATE_PER_MINUTE_PER_ADDRESS: must be an integer",
+        "LOGIN_FAILURES_PER_ACCOUNT        | many        | LOGIN_FAILURES_PER_ACCOUNT: must be an integer",
+        "LOGIN_FAILURE_WINDOW_MINUTES      | 0           | LOGIN_FAILURE_WINDOW_MINUTES: must be an integer",
+        "CORS_ALLOWED_ORIGINS              | not a url   | CORS_ALLOWED_ORIGINS: 'not a url' is not an origin",
+        "CORS_ALLOWED_ORIGINS              | *           | CORS_ALLOWED_ORIGINS: '*' is not an origin",
+        "CORS_ALLOWED_ORIGINS              | https://shop.example/app | CORS_ALLOWED_ORIGINS: 'https://shop.example/app'",
+        "CORS_ALLOWED_ORIGINS              | ftp://shop.example | CORS_ALLOWED_ORIGINS: 'ftp://shop.example'",
     })
     void a_bad_value_stops_start_up_with_one_line_naming_the_variable(String name, String value, String message) {
         Map<String, String> env = env(name, value);
@@ -94,6 +101,30 @@ class AppConfigTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith(message)
                 .message().doesNotContain("\n");
+    }
+
+    @Test
+    void cors_is_off_and_login_throttling_takes_its_documented_defaults_when_unset() {
+        AppConfig config = AppConfig.from(env());
+
+        assertThat(config.corsAllowedOrigins()).isEmpty();
+        assertThat(config.loginThrottle().requestsPerMinutePerAddress()).isEqualTo(20);
+        assertThat(config.loginThrottle().failuresPerAccount()).isEqualTo(5);
+        assertThat(config.loginThrottle().failureWindow()).hasMinutes(15);
+    }
+
+    @Test
+    void cors_allowed_origins_and_login_limits_are_read() {
+        AppConfig config = AppConfig.from(env(
+                "CORS_ALLOWED_ORIGINS", " https://shop.example.com, http://localhost:3000 ,",
+                "LOGIN_RATE_PER_MINUTE_PER_ADDRESS", "7",
+                "LOGIN_FAILURES_PER_ACCOUNT", "3",
+                "LOGIN_FAILURE_WINDOW_MINUTES", "30"));
+
+        assertThat(config.corsAllowedOrigins()).containsExactly("https://shop.example.com", "http://localhost:3000");
+        assertThat(config.loginThrottle().requestsPerMinutePerAddress()).isEqualTo(7);
+        assertThat(config.loginThrottle().failuresPerAccount()).isEqualTo(3);
+        assertThat(config.loginThrottle().failureWindow()).hasMinutes(30);
     }
 
     @Test

@@ -16,8 +16,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Signed access tokens (JWT, RFC 7519) with an HMAC key: {@code sub} is the user id, with {@code iss}, {@code aud},
- * {@code iat}, {@code exp} and a {@code jti}. Verification pins the configured algorithm (a token signed or labelled
+ * Signed access tokens (JWT, RFC 7519) with an HMAC key: {@code sub} is the user id, {@code ver} the user's token
+ * version at issue, with {@code iss}, {@code aud}, {@code iat}, {@code exp} and a {@code jti}. Verification pins the configured algorithm (a token signed or labelled
  * otherwise, {@code alg: none} included, is refused, RFC 8725 §3.1) and requires every claim it relies on.
  */
 public final class AccessTokens {
@@ -28,6 +28,11 @@ public final class AccessTokens {
     static final long LEEWAY_SECONDS = 5;
     /** RFC 8725 §3.5: an HMAC key at least as long as the hash output of HS256. */
     public static final int MIN_SECRET_BYTES = 32;
+    static final String VERSION_CLAIM = "ver";
+
+    /** What a verified token says: whose it is, and at which of the user's token versions it was issued. */
+    public record Claims(UserId userId, int tokenVersion) {
+    }
 
     private final Algorithm algorithm;
     private final Duration timeToLive;
@@ -48,6 +53,7 @@ public final class AccessTokens {
                 .withClaimPresence("sub")
                 .withClaimPresence("iat")
                 .withClaimPresence("exp")
+                .withClaimPresence(VERSION_CLAIM)
                 .acceptLeeway(LEEWAY_SECONDS))
                 .build(clock);
     }
@@ -78,23 +84,31 @@ public final class AccessTokens {
         return timeToLive;
     }
 
-    public String issue(UserId userId) {
+    public String issue(UserId userId, int tokenVersion) {
         Instant now = clock.instant();
         return JWT.create()
                 .withIssuer(ISSUER)
                 .withAudience(AUDIENCE)
                 .withSubject(Long.toString(userId.value()))
+                .withClaim(VERSION_CLAIM, tokenVersion)
                 .withIssuedAt(now)
                 .withExpiresAt(now.plus(timeToLive))
                 .withJWTId(UUID.randomUUID().toString())
                 .sign(algorithm);
     }
 
-    /** The user a valid token was issued to; empty for anything else (forged, expired, malformed, foreign). */
-    public Optional<UserId> verify(String token) {
+    /**
+     * What a validly signed, unexpired token of ours says; empty for anything else (forged, expired, malformed,
+     * foreign). Whether its user still exists at that token version is the caller's question.
+     */
+    public Optional<Claims> verify(String token) {
         try {
             DecodedJWT jwt = verifier.verify(token);
-            return Optional.of(new UserId(Long.parseLong(jwt.getSubject())));
+            Integer version = jwt.getClaim(VERSION_CLAIM).asInt();
+            if (version == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new Claims(new UserId(Long.parseLong(jwt.getSubject())), version));
         } catch (JWTVerificationException | IllegalArgumentException | InvalidValueException e) {
             return Optional.empty();
         }

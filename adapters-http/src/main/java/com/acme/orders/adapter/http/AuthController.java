@@ -1,5 +1,6 @@
 package com.acme.orders.adapter.http;
 
+import com.acme.orders.application.port.in.LogInCommand;
 import com.acme.orders.application.port.in.LogInUseCase;
 import com.acme.orders.application.port.in.RegisterUserUseCase;
 import com.acme.orders.domain.user.User;
@@ -13,12 +14,15 @@ final class AuthController {
     private final LogInUseCase logIn;
     private final AccessTokens tokens;
     private final JsonBodies bodies;
+    private final LoginThrottle throttle;
 
-    AuthController(RegisterUserUseCase registerUser, LogInUseCase logIn, AccessTokens tokens, JsonBodies bodies) {
+    AuthController(RegisterUserUseCase registerUser, LogInUseCase logIn, AccessTokens tokens, JsonBodies bodies,
+            LoginThrottle throttle) {
         this.registerUser = registerUser;
         this.logIn = logIn;
         this.tokens = tokens;
         this.bodies = bodies;
+        this.throttle = throttle;
     }
 
     void register(Context ctx) {
@@ -27,7 +31,10 @@ final class AuthController {
     }
 
     void logIn(Context ctx) {
-        User user = logIn.logIn(bodies.read(ctx, LoginRequest.class).toCommand());
-        ctx.json(TokenResponse.bearer(tokens.issue(user.id()), tokens.timeToLive().toSeconds()));
+        LogInCommand command = bodies.read(ctx, LoginRequest.class).toCommand();
+        throttle.admitAccount(command.email());
+        User user = logIn.logIn(command);
+        throttle.succeeded(command.email());
+        ctx.json(TokenResponse.bearer(tokens.issue(user.id(), user.tokenVersion()), tokens.timeToLive().toSeconds()));
     }
 }

@@ -1,5 +1,6 @@
 package com.acme.orders.adapter.http;
 
+import com.acme.orders.application.port.in.AuthenticateUseCase;
 import com.acme.orders.application.port.in.EmailAlreadyRegisteredException;
 import com.acme.orders.application.port.in.InvalidCredentialsException;
 import com.acme.orders.application.port.in.OrderNotFoundException;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
@@ -46,6 +48,7 @@ public final class HttpApi {
 
     private final HttpSettings settings;
     private final AccessTokens tokens;
+    private final AuthenticateUseCase authenticate;
     private final ObjectMapper mapper;
     private final Javalin app;
 
@@ -53,9 +56,12 @@ public final class HttpApi {
             BooleanSupplier ready) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.authenticate = useCases.authenticate();
         this.mapper = Json.mapper();
         JsonBodies bodies = new JsonBodies(mapper);
-        AuthController auth = new AuthController(useCases.registerUser(), useCases.logIn(), tokens, bodies);
+        LoginThrottle throttle = new LoginThrottle(settings.loginThrottle());
+        AuthController auth =
+                new AuthController(useCases.registerUser(), useCases.logIn(), tokens, bodies, throttle);
         OrderController orders = new OrderController(useCases.placeOrder(), useCases.listOrders(),
                 useCases.getOrder(), useCases.cancelOrder(), useCases.orderHistory(), bodies,
                 new PageCursors(cursorSecret));
@@ -79,7 +85,19 @@ public final class HttpApi {
             config.jetty.modifyServer(server -> configureShutdown(server, settings.stopTimeoutMillis()));
             config.requestLogger.http(this::logAccess);
 
+            if (!settings.corsAllowedOrigins().isEmpty()) {
+                config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+                    settings.corsAllowedOrigins().forEach(origin -> rule.allowHost(origin));
+                    rule.exposeHeader(REQUEST_ID_HEADER);
+                    rule.exposeHeader("Location");
+                    rule.exposeHeader("Retry-After");
+                }));
+            }
+
             config.routes.before(this::assignRequestId);
+            config.routes.before(HttpApi::addSecurityHeaders);
+            config.routes.before("/auth/login", ctx -> throttleAddress(throttle, ctx));
+            config.routes.before("/auth/register", ctx -> throttleAddress(throttle, ctx));
             config.routes.beforeMatched(this::authenticate);
 
             config.routes.get("/", health::root);
@@ -148,6 +166,29 @@ public final class HttpApi {
         MDC.put(REQUEST_ID, requestId);
     }
 
+    /**
+     * The hygiene headers every response carries, set before any handler and again by {@link #respond}, so that an
+     * answer from the error mapping has them too.
+     */
+    private static void addSecurityHeaders(Context ctx) {
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Content-Security-Policy", contentSecurityPolicy(ctx.path()));
+        ctx.header("Cache-Control", "no-store");
+    }
+
+    /** The one place to give a path (say, an HTML documentation page) a looser policy. */
+    static String contentSecurityPolicy(String path) {
+        return "frame-ancestors 'none'";
+    }
+
+    /** Counts log-in and registration per client address; only POSTs reach a handler, so only they count. */
+    private static void throttleAddress(LoginThrottle throttle, Context ctx) {
+        if (ctx.method() == HandlerType.POST) {
+            throttle.admitAddress(ctx.ip());
+        }
+    }
+
     private void authenticate(Context ctx) {
         if (!ctx.routeRoles().contains(Access.AUTHENTICATED)) {
             return;
@@ -161,8 +202,11 @@ public final class HttpApi {
             throw ApiException.unauthorized("The Authorization header must be 'Bearer <token>'.",
                     BEARER_CHALLENGE + ", error=\"invalid_request\"");
         }
-        UserId caller = tokens.verify(parts[1].strip()).orElseThrow(() -> ApiException.unauthorized(
-                "The bearer token is invalid or has expired.", BEARER_CHALLENGE + ", error=\"invalid_token\""));
+        UserId caller = tokens.verify(parts[1].strip())
+                .filter(claims -> authenticate.isCurrent(claims.userId(), claims.tokenVersion()))
+                .map(AccessTokens.Claims::userId)
+                .orElseThrow(() -> ApiException.unauthorized("The bearer token is invalid, revoked or expired.",
+                        BEARER_CHALLENGE + ", error=\"invalid_token\""));
         ctx.attribute(CALLER, caller);
     }
 
@@ -238,6 +282,7 @@ public final class HttpApi {
     private void respond(Context ctx, ProblemType type, String detail, List<Problem.FieldError> errors) {
         Problem problem = new Problem(type.uri(), type.title(), type.status(), detail, ctx.path(),
                 ctx.attribute(REQUEST_ID), errors);
+        addSecurityHeaders(ctx);
         try {
             ctx.status(type.status())
                     .contentType(Problem.CONTENT_TYPE)

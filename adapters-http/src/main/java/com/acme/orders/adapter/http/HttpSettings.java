@@ -1,5 +1,6 @@
 package com.acme.orders.adapter.http;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -7,8 +8,12 @@ import java.util.Objects;
  *
  * @param port 0 picks a free port (tests)
  * @param stopTimeoutMillis how long a stop waits for requests in flight
+ * @param corsAllowedOrigins exact origins ({@code https://shop.example.com}) allowed to call the API from a browser;
+ *     empty: CORS is off and no response carries {@code Access-Control-Allow-Origin}
+ * @param loginThrottle limits on log-in and registration
  */
-public record HttpSettings(String host, int port, String version, long stopTimeoutMillis) {
+public record HttpSettings(String host, int port, String version, long stopTimeoutMillis,
+        List<String> corsAllowedOrigins, LoginThrottleSettings loginThrottle) {
 
     /** Bodies larger than this are refused with 413, whether or not they declare their length. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
@@ -16,8 +21,18 @@ public record HttpSettings(String host, int port, String version, long stopTimeo
     public HttpSettings {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(version, "version");
+        corsAllowedOrigins = List.copyOf(corsAllowedOrigins);
+        Objects.requireNonNull(loginThrottle, "loginThrottle");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
         }
+        if (corsAllowedOrigins.contains("*")) {
+            throw new IllegalArgumentException("corsAllowedOrigins lists exact origins, never '*'");
+        }
+    }
+
+    /** CORS off, default throttling. */
+    public HttpSettings(String host, int port, String version, long stopTimeoutMillis) {
+        this(host, port, version, stopTimeoutMillis, List.of(), LoginThrottleSettings.DEFAULTS);
     }
 }

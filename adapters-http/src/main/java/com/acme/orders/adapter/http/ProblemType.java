@@ -16,6 +16,7 @@ enum ProblemType {
     ILLEGAL_TRANSITION("/problems/order-state-conflict", "Order state conflict", 409),
     CONTENT_TOO_LARGE("about:blank", "Content Too Large", 413),
     UNSUPPORTED_MEDIA_TYPE("about:blank", "Unsupported Media Type", 415),
+    TOO_MANY_REQUESTS("/problems/too-many-requests", "Too many requests", 429),
     INTERNAL("about:blank", "Internal Server Error", 500),
     UNAVAILABLE("about:blank", "Service Unavailable", 503);
 

@@ -1,5 +1,6 @@
 package com.acme.orders.adapter.http;
 
+import com.acme.orders.application.port.in.AuthenticateUseCase;
 import com.acme.orders.application.port.in.CancelOrderUseCase;
 import com.acme.orders.application.port.in.GetOrderHistoryUseCase;
 import com.acme.orders.application.port.in.GetOrderUseCase;
@@ -13,6 +14,7 @@ import java.util.Objects;
 public record UseCases(
         RegisterUserUseCase registerUser,
         LogInUseCase logIn,
+        AuthenticateUseCase authenticate,
         PlaceOrderUseCase placeOrder,
         ListOrdersUseCase listOrders,
         GetOrderUseCase getOrder,
@@ -22,6 +24,7 @@ public record UseCases(
     public UseCases {
         Objects.requireNonNull(registerUser, "registerUser");
         Objects.requireNonNull(logIn, "logIn");
+        Objects.requireNonNull(authenticate, "authenticate");
         Objects.requireNonNull(placeOrder, "placeOrder");
         Objects.requireNonNull(listOrders, "listOrders");
         Objects.requireNonNull(getOrder, "getOrder");

@@ -21,18 +21,18 @@ class AccessTokensTest {
 
     @Test
     void a_token_carries_the_user_and_verifies_until_it_expires() {
-        String token = tokens.issue(new UserId(42));
+        String token = tokens.issue(new UserId(42), 0);
 
-        assertThat(tokens.verify(token)).contains(new UserId(42));
+        assertThat(tokens.verify(token)).contains(new AccessTokens.Claims(new UserId(42), 0));
         clock.advance(Duration.ofMinutes(15).plusSeconds(AccessTokens.LEEWAY_SECONDS - 1));
-        assertThat(tokens.verify(token)).contains(new UserId(42));
+        assertThat(tokens.verify(token)).contains(new AccessTokens.Claims(new UserId(42), 0));
         clock.advance(Duration.ofSeconds(2));
         assertThat(tokens.verify(token)).isEmpty();
     }
 
     @Test
     void the_claims_are_the_documented_ones() {
-        var jwt = JWT.decode(tokens.issue(new UserId(7)));
+        var jwt = JWT.decode(tokens.issue(new UserId(7), 0));
 
         assertThat(jwt.getSubject()).isEqualTo("7");
         assertThat(jwt.getIssuer()).isEqualTo(AccessTokens.ISSUER);
@@ -45,7 +45,7 @@ class AccessTokensTest {
     @Test
     void a_token_issued_in_the_future_beyond_the_leeway_is_refused() {
         String token = JWT.create().withIssuer(AccessTokens.ISSUER).withAudience(AccessTokens.AUDIENCE)
-                .withSubject("1").withIssuedAt(clock.instant().plusSeconds(120))
+                .withClaim("ver", 0).withSubject("1").withIssuedAt(clock.instant().plusSeconds(120))
                 .withExpiresAt(clock.instant().plusSeconds(900)).sign(Algorithm.HMAC256(SECRET));
 
         assertThat(tokens.verify(token)).isEmpty();
@@ -55,7 +55,7 @@ class AccessTokensTest {
     @ValueSource(strings = {"0", "-3", "abc", "99999999999999999999"})
     void a_token_whose_subject_is_not_a_user_id_is_refused(String subject) {
         String token = JWT.create().withIssuer(AccessTokens.ISSUER).withAudience(AccessTokens.AUDIENCE)
-                .withSubject(subject).withIssuedAt(clock.instant())
+                .withClaim("ver", 0).withSubject(subject).withIssuedAt(clock.instant())
                 .withExpiresAt(clock.instant().plusSeconds(900)).sign(Algorithm.HMAC256(SECRET));
 
         assertThat(tokens.verify(token)).isEmpty();
@@ -64,7 +64,7 @@ class AccessTokensTest {
     @Test
     void a_token_for_another_audience_is_refused() {
         String token = JWT.create().withIssuer(AccessTokens.ISSUER).withAudience("another-api")
-                .withSubject("1").withIssuedAt(clock.instant())
+                .withClaim("ver", 0).withSubject("1").withIssuedAt(clock.instant())
                 .withExpiresAt(clock.instant().plusSeconds(900)).sign(Algorithm.HMAC256(SECRET));
 
         assertThat(tokens.verify(token)).isEmpty();
@@ -74,9 +74,9 @@ class AccessTokensTest {
     void verification_pins_the_configured_algorithm() {
         AccessTokens hs512 = new AccessTokens(SECRET, "HS512", Duration.ofMinutes(15), clock);
 
-        assertThat(hs512.verify(tokens.issue(new UserId(1)))).isEmpty();
-        assertThat(tokens.verify(hs512.issue(new UserId(1)))).isEmpty();
-        assertThat(hs512.verify(hs512.issue(new UserId(1)))).contains(new UserId(1));
+        assertThat(hs512.verify(tokens.issue(new UserId(1), 0))).isEmpty();
+        assertThat(tokens.verify(hs512.issue(new UserId(1), 0))).isEmpty();
+        assertThat(hs512.verify(hs512.issue(new UserId(1), 0))).contains(new AccessTokens.Claims(new UserId(1), 0));
     }
 
     @Test
@@ -93,5 +93,40 @@ class AccessTokensTest {
         assertThat(AccessTokens.isSupported("HS512")).isTrue();
         assertThat(AccessTokens.isSupported("RS256")).isFalse();
         assertThat(AccessTokens.isSupported("none")).isFalse();
+    }
+
+    @Test
+    void the_token_carries_the_users_token_version() {
+        assertThat(tokens.verify(tokens.issue(new UserId(5), 3))).contains(new AccessTokens.Claims(new UserId(5), 3));
+    }
+
+    @Test
+    void a_token_without_a_token_version_is_refused() {
+        String token = JWT.create().withIssuer(AccessTokens.ISSUER).withAudience(AccessTokens.AUDIENCE)
+                .withSubject("1").withIssuedAt(clock.instant())
+                .withExpiresAt(clock.instant().plusSeconds(900)).sign(Algorithm.HMAC256(SECRET));
+
+        assertThat(tokens.verify(token)).isEmpty();
+    }
+
+    @Test
+    void a_token_labelled_rs256_is_refused_even_when_its_signature_is_our_hmac() {
+        String genuine = tokens.issue(new UserId(1), 0);
+        String[] parts = genuine.split("\\.");
+        String header = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String relabelled = header + "." + parts[1] + "." + parts[2];
+
+        assertThat(tokens.verify(relabelled)).isEmpty();
+    }
+
+    @Test
+    void a_token_not_valid_before_a_time_beyond_the_leeway_is_refused() {
+        String token = JWT.create().withIssuer(AccessTokens.ISSUER).withAudience(AccessTokens.AUDIENCE)
+                .withClaim("ver", 0).withSubject("1").withIssuedAt(clock.instant())
+                .withNotBefore(clock.instant().plusSeconds(AccessTokens.LEEWAY_SECONDS + 60))
+                .withExpiresAt(clock.instant().plusSeconds(900)).sign(Algorithm.HMAC256(SECRET));
+
+        assertThat(tokens.verify(token)).isEmpty();
     }
 }

@@ -21,6 +21,7 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.slf4j.Logger;
@@ -78,6 +79,8 @@ public final class Database implements AutoCloseable {
         Jdbi jdbi = Jdbi.create(dataSource)
                 .installPlugin(new SqlObjectPlugin())
                 .installPlugin(new PostgresPlugin());
+        // a failed statement's message names the failure, never its bound values (a password hash, an email)
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
         return new Database(dataSource, settings, jdbi);
     }
 
@@ -108,6 +111,8 @@ public final class Database implements AutoCloseable {
         config.setInitializationFailTimeout(CONNECTION_TIMEOUT.toMillis());
         // names our sessions in pg_stat_activity
         config.addDataSourceProperty("ApplicationName", "order-service");
+        // keeps the server's "Failing row contains (...)" detail, row values included, out of exceptions and logs
+        config.addDataSourceProperty("logServerErrorDetail", "false");
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException failure) {

@@ -34,7 +34,7 @@ public final class JdbiUserRepository implements UserRepository {
     public void add(User user) {
         try {
             UserRow row = UserRow.of(user);
-            dao.insert(row.id(), row.name(), row.email(), row.passwordHash(), row.createdAt());
+            dao.insert(row.id(), row.name(), row.email(), row.passwordHash(), row.createdAt(), row.tokenVersion());
         } catch (UnableToExecuteStatementException failure) {
             if (violates(failure, UserDao.EMAIL_UNIQUE_INDEX)) {
                 throw new EmailAlreadyRegisteredException();
@@ -51,6 +51,11 @@ public final class JdbiUserRepository implements UserRepository {
     @Override
     public Optional<User> findById(UserId id) {
         return dao.findById(id.value()).map(UserRow::toUser);
+    }
+
+    @Override
+    public void revokeTokens(UserId id) {
+        dao.incrementTokenVersion(id.value());
     }
 
     /** Whether the statement failed on a unique violation (SQLState 23505) of the named constraint or index. */

@@ -18,23 +18,26 @@ interface UserDao {
     long nextId();
 
     @SqlUpdate("""
-            INSERT INTO users (id, name, email, password_hash, created_at)
-            VALUES (:id, :name, :email, :passwordHash, :createdAt)
+            INSERT INTO users (id, name, email, password_hash, created_at, token_version)
+            VALUES (:id, :name, :email, :passwordHash, :createdAt, :tokenVersion)
             """)
-    void insert(long id, String name, String email, String passwordHash, Instant createdAt);
+    void insert(long id, String name, String email, String passwordHash, Instant createdAt, int tokenVersion);
 
     /** Written as {@code lower(email) = lower(:email)} so that the unique index on {@code lower(email)} serves it. */
     @SqlQuery("""
-            SELECT id, name, email, password_hash, created_at
+            SELECT id, name, email, password_hash, created_at, token_version
             FROM users
             WHERE lower(email) = lower(:email)
             """)
     Optional<UserRow> findByEmail(String email);
 
     @SqlQuery("""
-            SELECT id, name, email, password_hash, created_at
+            SELECT id, name, email, password_hash, created_at, token_version
             FROM users
             WHERE id = :id
             """)
     Optional<UserRow> findById(long id);
+
+    @SqlUpdate("UPDATE users SET token_version = token_version + 1 WHERE id = :id")
+    void incrementTokenVersion(long id);
 }

@@ -8,16 +8,16 @@ import com.acme.orders.domain.user.UserName;
 import java.time.Instant;
 
 /** A row of {@code users}. */
-record UserRow(long id, String name, String email, String passwordHash, Instant createdAt) {
+record UserRow(long id, String name, String email, String passwordHash, Instant createdAt, int tokenVersion) {
 
     static UserRow of(User user) {
         return new UserRow(user.id().value(), user.name().value(), user.email().value(), user.passwordHash().value(),
-                user.createdAt());
+                user.createdAt(), user.tokenVersion());
     }
 
     User toUser() {
         return new User(new UserId(id), new UserName(name), new Email(email), new PasswordHash(passwordHash),
-                createdAt);
+                createdAt, tokenVersion);
     }
 
     @Override

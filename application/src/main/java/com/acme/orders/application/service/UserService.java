@@ -1,5 +1,6 @@
 package com.acme.orders.application.service;
 
+import com.acme.orders.application.port.in.AuthenticateUseCase;
 import com.acme.orders.application.port.in.EmailAlreadyRegisteredException;
 import com.acme.orders.application.port.in.InvalidCredentialsException;
 import com.acme.orders.application.port.in.LogInCommand;
@@ -10,12 +11,13 @@ import com.acme.orders.application.port.out.PasswordHasher;
 import com.acme.orders.application.port.out.UserRepository;
 import com.acme.orders.domain.user.PasswordHash;
 import com.acme.orders.domain.user.User;
+import com.acme.orders.domain.user.UserId;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Registration and log-in. */
-public final class UserService implements RegisterUserUseCase, LogInUseCase {
+/** Registration, log-in, and whether an access token still stands. */
+public final class UserService implements RegisterUserUseCase, LogInUseCase, AuthenticateUseCase {
 
     private final UserRepository users;
     private final PasswordHasher hasher;
@@ -48,5 +50,10 @@ public final class UserService implements RegisterUserUseCase, LogInUseCase {
             throw new InvalidCredentialsException();
         }
         return user.get();
+    }
+
+    @Override
+    public boolean isCurrent(UserId userId, int tokenVersion) {
+        return users.findById(userId).map(user -> user.acceptsTokenVersion(tokenVersion)).orElse(false);
     }
 }

@@ -114,4 +114,19 @@ class UserServiceTest {
         }
         throw new AssertionError("log-in was not refused");
     }
+
+    @Test
+    void a_token_version_is_current_until_the_user_revokes_it() {
+        com.acme.orders.domain.user.User alice = service.register(Users.aliceCommand());
+
+        assertThat(service.isCurrent(alice.id(), 0)).isTrue();
+        store.users().revokeTokens(alice.id());
+        assertThat(service.isCurrent(alice.id(), 0)).isFalse();
+        assertThat(service.isCurrent(alice.id(), 1)).isTrue();
+    }
+
+    @Test
+    void no_token_is_current_for_a_user_that_does_not_exist() {
+        assertThat(service.isCurrent(new com.acme.orders.domain.user.UserId(424242), 0)).isFalse();
+    }
 }

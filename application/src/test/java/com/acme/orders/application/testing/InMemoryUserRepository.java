@@ -51,6 +51,16 @@ public final class InMemoryUserRepository implements UserRepository {
         return store.locked(tables -> Optional.ofNullable(tables.usersById.get(id)));
     }
 
+    @Override
+    public void revokeTokens(UserId id) {
+        Objects.requireNonNull(id, "id");
+        store.locked(tables -> {
+            tables.usersById.computeIfPresent(id, (ignored, user) -> new User(user.id(), user.name(), user.email(),
+                    user.passwordHash(), user.createdAt(), user.tokenVersion() + 1));
+            return null;
+        });
+    }
+
     private static String key(Email email) {
         return email.value().toLowerCase(Locale.ROOT);
     }

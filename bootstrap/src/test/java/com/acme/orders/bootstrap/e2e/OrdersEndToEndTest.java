@@ -78,6 +78,7 @@ class OrdersEndToEndTest {
         "status is not the client's | {\"product_name\":\"Laptop\",\"amount\":5,\"status\":\"completed\"} | status",
         "user_id is not the client's | {\"product_name\":\"Laptop\",\"amount\":5,\"user_id\":1} | user_id",
         "id is not the client's   | {\"product_name\":\"Laptop\",\"amount\":5,\"id\":1}   | id",
+        "created_at is not the client's | {\"product_name\":\"Laptop\",\"amount\":5,\"created_at\":\"2020-01-01T00:00:00Z\"} | created_at",
     })
     void invalid_orders_answer_400_naming_the_field_and_store_nothing(String why, String body, String field) {
         String token = api.newUserToken();
@@ -222,7 +223,14 @@ class OrdersEndToEndTest {
             assertThat(foreign.json().get("type")).isEqualTo(absent.json().get("type"));
         }
         ApiClient.Response foreignCancel = api.patch("/orders/" + aliceOrder + "/cancel", bob);
+        ApiClient.Response absentCancel = api.patch("/orders/" + missing + "/cancel", bob);
         assertThat(foreignCancel.status()).isEqualTo(404);
+        assertThat(foreignCancel.json().get("type")).isEqualTo(absentCancel.json().get("type"));
+        assertThat(comparable(foreignCancel.json(), aliceOrder)).isEqualTo(comparable(absentCancel.json(), missing));
+        assertThat(TestSql.queryString(service.database(),
+                "SELECT status || '|' || updated_at::text || '|' || (SELECT count(*) FROM order_status_history h "
+                        + "WHERE h.order_id = o.id) FROM orders o WHERE o.id = ?::bigint", Long.toString(aliceOrder)))
+                .as("Alice's order in the database").startsWith("pending|").endsWith("|1");
         assertThat(api.get("/orders/" + aliceOrder, alice).json().get("status").asText()).isEqualTo("pending");
         assertThat(api.get("/orders", bob).json().get("total").asLong()).isZero();
     }
@@ -268,5 +276,14 @@ class OrdersEndToEndTest {
         assertThat(history.get(1).get("from_status").asText()).isEqualTo("pending");
         assertThat(history.get(1).get("to_status").asText()).isEqualTo("cancelled");
         assertThat(history.get(1).get("at").asText()).matches("\\d{4}-.*Z");
+    }
+
+    /** A problem body with what must differ between two requests (their id, path and request id) taken out. */
+    private static JsonNode comparable(JsonNode problem, long id) {
+        com.fasterxml.jackson.databind.node.ObjectNode copy = problem.deepCopy();
+        copy.put("detail", copy.get("detail").asText().replace("order " + id + " ", "order ID "));
+        copy.remove("instance");
+        copy.remove("request_id");
+        return copy;
     }
 }

@@ -43,16 +43,19 @@ final class RunningService implements AutoCloseable {
     }
 
     static Map<String, String> baseEnvironment() {
-        return Map.of(
-                "SECRET_KEY", SECRET,
-                "APP_HOST", "127.0.0.1",
-                "APP_PORT", "0",
-                "BCRYPT_COST", "4",
-                "BCRYPT_THREADS", "2",
-                "DB_POOL_SIZE", "8",
-                "SHUTDOWN_TIMEOUT_SECONDS", "5",
+        return Map.ofEntries(
+                Map.entry("SECRET_KEY", SECRET),
+                Map.entry("APP_HOST", "127.0.0.1"),
+                Map.entry("APP_PORT", "0"),
+                Map.entry("BCRYPT_COST", "4"),
+                Map.entry("BCRYPT_THREADS", "2"),
+                Map.entry("DB_POOL_SIZE", "8"),
+                Map.entry("SHUTDOWN_TIMEOUT_SECONDS", "5"),
                 // no scheduled run during a test unless the test asks for one
-                "ORDER_PROCESSING_INTERVAL_SECONDS", "3600");
+                Map.entry("ORDER_PROCESSING_INTERVAL_SECONDS", "3600"),
+                // every test client is 127.0.0.1: only the throttling tests ask for low limits
+                Map.entry("LOGIN_RATE_PER_MINUTE_PER_ADDRESS", "100000"),
+                Map.entry("LOGIN_FAILURES_PER_ACCOUNT", "1000"));
     }
 
     ApiClient client() {

@@ -3,10 +3,13 @@ package com.acme.orders.bootstrap.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.orders.adapter.http.AccessTokens;
+import com.acme.orders.adapter.persistence.Database;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.acme.orders.domain.user.UserId;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,7 +75,7 @@ class TokenEndToEndTest {
         AccessTokens other = new AccessTokens("another-secret-key-that-is-long-enough-0123456789", "HS256",
                 Duration.ofMinutes(15), Clock.systemUTC());
 
-        assertRefused(other.issue(new UserId(userId)));
+        assertRefused(other.issue(new UserId(userId), 0));
     }
 
     @Test
@@ -89,13 +92,13 @@ class TokenEndToEndTest {
         Clock anHourAgo = Clock.fixed(Instant.now().minus(Duration.ofHours(1)), ZoneOffset.UTC);
         AccessTokens past = new AccessTokens(RunningService.SECRET, "HS256", Duration.ofMinutes(15), anHourAgo);
 
-        assertRefused(past.issue(new UserId(userId)));
+        assertRefused(past.issue(new UserId(userId), 0));
     }
 
     @Test
     void a_token_signed_with_the_right_key_but_another_hmac_size_is_refused() {
         String forged = JWT.create().withIssuer(AccessTokens.ISSUER).withAudience(AccessTokens.AUDIENCE)
-                .withSubject(Long.toString(userId)).withIssuedAt(Instant.now())
+                .withClaim("ver", 0).withSubject(Long.toString(userId)).withIssuedAt(Instant.now())
                 .withExpiresAt(Instant.now().plusSeconds(600))
                 .sign(Algorithm.HMAC512(RunningService.SECRET));
 
@@ -105,7 +108,7 @@ class TokenEndToEndTest {
     @Test
     void a_token_without_expiry_is_refused() {
         String forged = JWT.create().withIssuer(AccessTokens.ISSUER).withAudience(AccessTokens.AUDIENCE)
-                .withSubject(Long.toString(userId)).withIssuedAt(Instant.now())
+                .withClaim("ver", 0).withSubject(Long.toString(userId)).withIssuedAt(Instant.now())
                 .sign(Algorithm.HMAC256(RunningService.SECRET));
 
         assertRefused(forged);
@@ -114,10 +117,42 @@ class TokenEndToEndTest {
     @Test
     void a_token_for_another_issuer_is_refused() {
         String forged = JWT.create().withIssuer("someone-else").withAudience(AccessTokens.AUDIENCE)
-                .withSubject(Long.toString(userId)).withIssuedAt(Instant.now())
+                .withClaim("ver", 0).withSubject(Long.toString(userId)).withIssuedAt(Instant.now())
                 .withExpiresAt(Instant.now().plusSeconds(600))
                 .sign(Algorithm.HMAC256(RunningService.SECRET));
 
         assertRefused(forged);
+    }
+
+    @Test
+    void a_token_whose_user_no_longer_exists_is_refused() throws Exception {
+        String email = api.register("securepass123");
+        String doomed = api.login(email, "securepass123");
+        assertThat(api.get("/orders", doomed).status()).isEqualTo(200);
+
+        try (Database database = Database.connect(service.database());
+                Connection connection = database.dataSource().getConnection();
+                PreparedStatement delete = connection.prepareStatement("DELETE FROM users WHERE email = ?")) {
+            delete.setString(1, email);
+            assertThat(delete.executeUpdate()).isEqualTo(1);
+        }
+
+        assertRefused(doomed);
+    }
+
+    @Test
+    void tokens_issued_before_a_revocation_are_refused_and_a_new_login_works() {
+        String email = api.register("securepass123");
+        String before = api.login(email, "securepass123");
+        UserId user = new UserId(Long.parseLong(JWT.decode(before).getSubject()));
+
+        try (Database database = Database.connect(service.database())) {
+            database.users().revokeTokens(user);
+        }
+
+        assertRefused(before);
+        String after = api.login(email, "securepass123");
+        assertThat(JWT.decode(after).getClaim("ver").asInt()).isEqualTo(1);
+        assertThat(api.get("/orders", after).status()).isEqualTo(200);
     }
 }

@@ -23,4 +23,10 @@ public interface UserRepository {
     Optional<User> findByEmail(Email email);
 
     Optional<User> findById(UserId id);
+
+    /**
+     * Raises the user's token version by one, revoking every access token issued before; nothing happens for an
+     * unknown user.
+     */
+    void revokeTokens(UserId id);
 }

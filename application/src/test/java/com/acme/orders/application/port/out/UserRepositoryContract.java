@@ -87,6 +87,29 @@ public abstract class UserRepositoryContract {
     }
 
     @Test
+    void a_new_user_starts_at_token_version_0_and_revoking_raises_it() {
+        User user = newUser(uniqueEmail());
+        users().add(user);
+
+        users().revokeTokens(user.id());
+        users().revokeTokens(user.id());
+
+        User stored = users().findById(user.id()).orElseThrow();
+        assertThat(user.tokenVersion()).isZero();
+        assertThat(stored.tokenVersion()).isEqualTo(2);
+        assertThat(stored.acceptsTokenVersion(0)).isFalse();
+        assertThat(stored.acceptsTokenVersion(2)).isTrue();
+        assertThat(users().findByEmail(user.email()).orElseThrow().tokenVersion()).isEqualTo(2);
+    }
+
+    @Test
+    void revoking_the_tokens_of_an_unknown_user_changes_nothing() {
+        users().revokeTokens(new com.acme.orders.domain.user.UserId(Long.MAX_VALUE));
+
+        assertThat(users().findById(new com.acme.orders.domain.user.UserId(Long.MAX_VALUE))).isEmpty();
+    }
+
+    @Test
     void next_ids_are_never_handed_out_twice() {
         assertThat(users().nextId()).isNotEqualTo(users().nextId());
     }

@@ -1,0 +1,70 @@
+package com.acme.orders.bootstrap.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Response hygiene: every answer, successful or not, tells a browser not to sniff, frame or cache it. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ResponseHeadersEndToEndTest {
+
+    private RunningService service;
+    private ApiClient api;
+
+    @BeforeAll
+    void start() {
+        service = RunningService.start();
+        api = service.client();
+    }
+
+    @AfterAll
+    void stop() {
+        service.close();
+    }
+
+    static void assertHygieneHeaders(SoftAssertions softly, String what, ApiClient.Response response) {
+        softly.assertThat(response.header("X-Content-Type-Options")).as(what).contains("nosniff");
+        softly.assertThat(response.header("X-Frame-Options")).as(what).contains("DENY");
+        softly.assertThat(response.header("Content-Security-Policy")).as(what).contains("frame-ancestors 'none'");
+        softly.assertThat(response.header("Cache-Control")).as(what).contains("no-store");
+    }
+
+    @Test
+    void every_response_including_health_and_every_problem_carries_the_hygiene_headers() {
+        String email = api.register("securepass123");
+        String token = api.login(email, "securepass123");
+        Map<String, ApiClient.Response> responses = new LinkedHashMap<>();
+        responses.put("GET / (200)", api.get("/", null));
+        responses.put("GET /health/live (200)", api.get("/health/live", null));
+        responses.put("GET /health/ready (200)", api.get("/health/ready", null));
+        responses.put("POST /auth/register (201)", api.post("/auth/register", ApiClient.json(Map.of(
+                "name", "Header Test", "email", "headers-" + System.nanoTime() + "@example.com",
+                "password", "securepass123")), null));
+        responses.put("POST /auth/login (200)", api.post("/auth/login",
+                ApiClient.json(Map.of("email", email, "password", "securepass123")), null));
+        responses.put("POST /auth/login (401)", api.post("/auth/login",
+                ApiClient.json(Map.of("email", email, "password", "wrong-password")), null));
+        responses.put("GET /orders (200)", api.get("/orders", token));
+        responses.put("GET /orders without a token (401)", api.get("/orders", null));
+        responses.put("GET /orders/999999 (404 problem)", api.get("/orders/999999", token));
+        responses.put("GET /nothing-here (404)", api.get("/nothing-here", null));
+        responses.put("DELETE /orders (405)", api.send(api.request("/orders", null).DELETE()));
+        responses.put("POST /auth/login malformed (400)", api.post("/auth/login", "{not json", null));
+        responses.put("POST /auth/register over 64 KiB (413)", api.send(api.request("/auth/register", null)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + "x".repeat(70_000) + "\"}"))));
+
+        assertThat(responses.values()).extracting(ApiClient.Response::status)
+                .containsExactly(200, 200, 200, 201, 200, 401, 200, 401, 404, 404, 405, 400, 413);
+        SoftAssertions softly = new SoftAssertions();
+        responses.forEach((what, response) -> assertHygieneHeaders(softly, what, response));
+        softly.assertAll();
+    }
+}
