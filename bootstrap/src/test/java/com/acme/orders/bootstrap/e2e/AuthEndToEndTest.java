@@ -6,29 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AuthEndToEndTest {
-
-    private RunningService service;
-    private ApiClient api;
-
-    @BeforeAll
-    void start() {
-        service = RunningService.start();
-        api = service.client();
-    }
-
-    @AfterAll
-    void stop() {
-        service.close();
-    }
+class AuthEndToEndTest extends ServiceTest {
 
     private static String uniqueEmail() {
         return "user-" + UUID.randomUUID() + "@example.com";

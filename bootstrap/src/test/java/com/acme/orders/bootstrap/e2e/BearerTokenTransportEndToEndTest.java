@@ -2,29 +2,17 @@ package com.acme.orders.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** RFC 6750 section 2.1 only: a token counts in the Authorization header and nowhere else (no URL, no cookie). */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BearerTokenTransportEndToEndTest {
+class BearerTokenTransportEndToEndTest extends ServiceTest {
 
-    private RunningService service;
-    private ApiClient api;
     private String token;
 
     @BeforeAll
-    void start() {
-        service = RunningService.start();
-        api = service.client();
+    void prepare() {
         token = api.newUserToken();
-    }
-
-    @AfterAll
-    void stop() {
-        service.close();
     }
 
     @Test

@@ -7,30 +7,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OrdersEndToEndTest {
-
-    private RunningService service;
-    private ApiClient api;
-
-    @BeforeAll
-    void start() {
-        service = RunningService.start();
-        api = service.client();
-    }
-
-    @AfterAll
-    void stop() {
-        service.close();
-    }
+class OrdersEndToEndTest extends ServiceTest {
 
     @Test
     void an_order_is_created_pending_with_its_location_and_exact_cents() {

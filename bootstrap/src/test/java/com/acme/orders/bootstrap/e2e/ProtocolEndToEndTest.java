@@ -10,30 +10,12 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** What every client meets whatever it asks: health, problem details for every failure, request ids. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ProtocolEndToEndTest {
-
-    private RunningService service;
-    private ApiClient api;
-
-    @BeforeAll
-    void start() {
-        service = RunningService.start();
-        api = service.client();
-    }
-
-    @AfterAll
-    void stop() {
-        service.close();
-    }
+class ProtocolEndToEndTest extends ServiceTest {
 
     private static void assertProblem(ApiClient.Response response, int status) {
         assertThat(response.status()).isEqualTo(status);

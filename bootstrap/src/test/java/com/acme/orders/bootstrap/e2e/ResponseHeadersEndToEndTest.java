@@ -6,28 +6,10 @@ import java.net.http.HttpRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Response hygiene: every answer, successful or not, tells a browser not to sniff, frame or cache it. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ResponseHeadersEndToEndTest {
-
-    private RunningService service;
-    private ApiClient api;
-
-    @BeforeAll
-    void start() {
-        service = RunningService.start();
-        api = service.client();
-    }
-
-    @AfterAll
-    void stop() {
-        service.close();
-    }
+class ResponseHeadersEndToEndTest extends ServiceTest {
 
     static void assertHygieneHeaders(SoftAssertions softly, String what, ApiClient.Response response) {
         softly.assertThat(response.header("X-Content-Type-Options")).as(what).contains("nosniff");

@@ -15,34 +15,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Only tokens the service signed, unaltered and unexpired, open the order endpoints. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TokenEndToEndTest {
+class TokenEndToEndTest extends ServiceTest {
 
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
 
-    private RunningService service;
-    private ApiClient api;
     private String token;
     private long userId;
 
     @BeforeAll
-    void start() {
-        service = RunningService.start();
-        api = service.client();
+    void prepare() {
         token = api.newUserToken();
         userId = Long.parseLong(JWT.decode(token).getSubject());
-    }
-
-    @AfterAll
-    void stop() {
-        service.close();
     }
 
     private void assertRefused(String forged) {
