@@ -4,6 +4,7 @@ import com.acme.orders.application.port.in.AuthenticateUseCase;
 import com.acme.orders.application.port.in.EmailAlreadyRegisteredException;
 import com.acme.orders.application.port.in.InvalidCredentialsException;
 import com.acme.orders.application.port.in.OrderNotFoundException;
+import com.acme.orders.application.port.out.StorageUnavailableException;
 import com.acme.orders.domain.order.IllegalOrderTransitionException;
 import com.acme.orders.domain.shared.InvalidValueException;
 import com.acme.orders.domain.user.UserId;
@@ -239,6 +240,11 @@ public final class HttpApi {
             case HealthController.NotReadyException e -> {
                 ctx.header("Retry-After", "5");
                 respond(ctx, ProblemType.UNAVAILABLE, e.getMessage(), null);
+            }
+            case StorageUnavailableException e -> {
+                log.warn("Answering 503: {}", e.getMessage());
+                ctx.header("Retry-After", "5");
+                respond(ctx, ProblemType.UNAVAILABLE, "The service cannot reach its database; retry shortly.", null);
             }
             case RejectedExecutionException e -> {
                 ctx.header("Retry-After", "1");

@@ -47,9 +47,9 @@ public final class Database implements AutoCloseable {
     private Database(HikariDataSource dataSource, DatabaseSettings settings, Jdbi jdbi) {
         this.dataSource = dataSource;
         this.settings = settings;
-        this.users = new JdbiUserRepository(jdbi);
-        this.orders = new JdbiOrderRepository(jdbi);
-        this.transactions = new JdbiTransactionRunner(jdbi);
+        this.users = StorageFailures.translating(UserRepository.class, new JdbiUserRepository(jdbi));
+        this.orders = StorageFailures.translating(OrderRepository.class, new JdbiOrderRepository(jdbi));
+        this.transactions = StorageFailures.translating(TransactionRunner.class, new JdbiTransactionRunner(jdbi));
     }
 
     /**
