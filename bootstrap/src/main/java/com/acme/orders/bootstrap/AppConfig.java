@@ -46,6 +46,7 @@ public record AppConfig(
         int bcryptThreads,
         int databasePoolSize,
         int shutdownTimeoutSeconds,
+        int shutdownDrainSeconds,
         List<String> corsAllowedOrigins,
         LoginThrottleSettings loginThrottle) {
 
@@ -113,6 +114,7 @@ public record AppConfig(
                 vars.integer("BCRYPT_THREADS", Runtime.getRuntime().availableProcessors(), 1, 256),
                 poolSize,
                 vars.integer("SHUTDOWN_TIMEOUT_SECONDS", 20, 0, 600),
+                vars.integer("SHUTDOWN_DRAIN_SECONDS", 2, 0, 600),
                 corsOrigins(vars),
                 new LoginThrottleSettings(
                         vars.integer("LOGIN_RATE_PER_MINUTE_PER_ADDRESS", 20, 1, 1_000_000),

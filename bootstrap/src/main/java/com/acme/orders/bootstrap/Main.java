@@ -2,6 +2,7 @@ package com.acme.orders.bootstrap;
 
 import com.acme.orders.adapter.persistence.DatabaseStartupException;
 import org.slf4j.Logger;
+import sun.misc.Signal;
 import org.slf4j.LoggerFactory;
 
 /** {@code java -jar order-service.jar}: reads the configuration, starts the service, stops it on SIGTERM. */
@@ -28,6 +29,13 @@ public final class Main {
             log.error("Cannot start: {}", e.getMessage(), e);
             System.exit(1);
             return;
+        }
+        // SIGTERM (and Ctrl-C) is the normal way to stop: stop gracefully, then exit 0. The hook covers other exits.
+        for (String name : new String[] {"TERM", "INT"}) {
+            Signal.handle(new Signal(name), signal -> {
+                app.stop();
+                System.exit(0);
+            });
         }
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));
     }

@@ -41,10 +41,12 @@ public final class OrderServiceApp implements AutoCloseable {
     private final Database database;
     private final OrderProcessingScheduler scheduler;
     private final OrderProcessingService processing;
+    private final Duration drain;
     private volatile boolean accepting;
     private volatile boolean schedulerStarted;
 
     private OrderServiceApp(AppConfig config, Clock clock, ProcessingRunListener runListener) {
+        this.drain = Duration.ofSeconds(config.shutdownDrainSeconds());
         try {
             DatabaseSettings databaseSettings = config.database().orElseGet(() -> {
                 EmbeddedDatabase embedded = EmbeddedDatabase.start(config.dataDir().resolve("postgres"), 0);
@@ -162,7 +164,13 @@ public final class OrderServiceApp implements AutoCloseable {
             return;
         }
         accepting = false;
-        log.info("Order service stopping");
+        log.info("Order service stopping: not ready, draining for {} s", drain.toSeconds());
+        try {
+            // still serving, but reporting not ready: a load balancer routes elsewhere before connections are refused
+            Thread.sleep(drain.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         closeQuietly();
         log.info("Order service stopped");
     }

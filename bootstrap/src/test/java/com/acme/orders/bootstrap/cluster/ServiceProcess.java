@@ -106,6 +106,11 @@ final class ServiceProcess implements AutoCloseable {
         return runs;
     }
 
+    /** The exit code once the process has ended. */
+    int exitCode() {
+        return process.exitValue();
+    }
+
     long pid() {
         return process.pid();
     }

@@ -51,6 +51,7 @@ final class RunningService implements AutoCloseable {
                 Map.entry("BCRYPT_THREADS", "2"),
                 Map.entry("DB_POOL_SIZE", "8"),
                 Map.entry("SHUTDOWN_TIMEOUT_SECONDS", "5"),
+                Map.entry("SHUTDOWN_DRAIN_SECONDS", "0"),
                 // no scheduled run during a test unless the test asks for one
                 Map.entry("ORDER_PROCESSING_INTERVAL_SECONDS", "3600"),
                 // every test client is 127.0.0.1: only the throttling tests ask for low limits
