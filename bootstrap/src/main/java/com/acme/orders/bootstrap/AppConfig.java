@@ -29,6 +29,7 @@ import java.util.Optional;
  * @param corsAllowedOrigins {@code CORS_ALLOWED_ORIGINS}, comma-separated exact origins; empty: CORS off
  * @param loginThrottle {@code LOGIN_RATE_PER_MINUTE_PER_ADDRESS} (20), {@code LOGIN_FAILURES_PER_ACCOUNT} (5) and
  *     {@code LOGIN_FAILURE_WINDOW_MINUTES} (15)
+ * @param logFormat {@code LOG_FORMAT}: {@code text} (default) or {@code json}
  */
 public record AppConfig(
         Optional<DatabaseSettings> database,
@@ -48,7 +49,8 @@ public record AppConfig(
         int shutdownTimeoutSeconds,
         int shutdownDrainSeconds,
         List<String> corsAllowedOrigins,
-        LoginThrottleSettings loginThrottle) {
+        LoginThrottleSettings loginThrottle,
+        LogFormat logFormat) {
 
     /** Reads the process environment over the {@code .env} file of the working directory. */
     public static AppConfig load() {
@@ -119,7 +121,8 @@ public record AppConfig(
                 new LoginThrottleSettings(
                         vars.integer("LOGIN_RATE_PER_MINUTE_PER_ADDRESS", 20, 1, 1_000_000),
                         vars.integer("LOGIN_FAILURES_PER_ACCOUNT", 5, 1, 1_000_000),
-                        Duration.ofMinutes(vars.integer("LOGIN_FAILURE_WINDOW_MINUTES", 15, 1, 24 * 60))));
+                        Duration.ofMinutes(vars.integer("LOGIN_FAILURE_WINDOW_MINUTES", 15, 1, 24 * 60))),
+                LogFormat.parse(vars.text("LOG_FORMAT").orElse("text")));
     }
 
     /** {@code CORS_ALLOWED_ORIGINS}: exact {@code http(s)://host[:port]} origins, as browsers send them. */
@@ -187,6 +190,6 @@ public record AppConfig(
                 + ", orderProcessingBatchSize=" + orderProcessingBatchSize
                 + ", bcryptCost=" + bcryptCost + ", bcryptThreads=" + bcryptThreads
                 + ", databasePoolSize=" + databasePoolSize + ", corsAllowedOrigins=" + corsAllowedOrigins
-                + ", loginThrottle=" + loginThrottle + "]";
+                + ", loginThrottle=" + loginThrottle + ", logFormat=" + logFormat + "]";
     }
 }

@@ -22,6 +22,7 @@ public final class Main {
             System.exit(2);
             return;
         }
+        config.logFormat().apply();
         OrderServiceApp app;
         try {
             app = OrderServiceApp.start(config);

@@ -2,6 +2,7 @@ package com.acme.orders.bootstrap;
 
 import com.acme.orders.adapter.http.AccessTokens;
 import com.acme.orders.adapter.http.HttpApi;
+import com.acme.orders.adapter.http.HttpMetrics;
 import com.acme.orders.adapter.http.HttpSettings;
 import com.acme.orders.adapter.http.UseCases;
 import com.acme.orders.adapter.password.BcryptPasswordHasher;
@@ -15,9 +16,19 @@ import com.acme.orders.adapter.scheduler.SchedulerStartupException;
 import com.acme.orders.application.port.in.ProcessingSummary;
 import com.acme.orders.application.service.OrderProcessingService;
 import com.acme.orders.application.service.OrderService;
+import com.acme.orders.application.service.PlaceOrderOnceService;
 import com.acme.orders.application.service.ProcessingSettings;
 import com.acme.orders.application.service.UserService;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,12 +59,17 @@ public final class OrderServiceApp implements AutoCloseable {
     private OrderServiceApp(AppConfig config, Clock clock, ProcessingRunListener runListener) {
         this.drain = Duration.ofSeconds(config.shutdownDrainSeconds());
         try {
+            // one registry for the whole service, scraped by GET /metrics; adapters see only MeterRegistry
+            PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            stopOrder.push(meters::close);
+            stopOrder.push(observeJvm(meters));
+
             DatabaseSettings databaseSettings = config.database().orElseGet(() -> {
                 EmbeddedDatabase embedded = EmbeddedDatabase.start(config.dataDir().resolve("postgres"), 0);
                 stopOrder.push(embedded);
                 return embedded.settings().withMaximumPoolSize(config.databasePoolSize());
             });
-            database = Database.connect(databaseSettings);
+            database = Database.connect(databaseSettings, meters);
             stopOrder.push(database);
 
             BcryptPasswordHasher hasher =
@@ -65,7 +81,10 @@ public final class OrderServiceApp implements AutoCloseable {
 
             UserService users = new UserService(database.users(), hasher, clock);
             OrderService orders = new OrderService(database.orders(), database.transactions(), clock);
-            UseCases useCases = new UseCases(users, users, users, orders, orders, orders, orders, orders);
+            PlaceOrderOnceService ordersOnce = new PlaceOrderOnceService(orders, database.idempotencyKeys(),
+                    database.transactions(), clock);
+            UseCases useCases =
+                    new UseCases(users, users, users, orders, orders, orders, orders, orders, ordersOnce);
 
             processing = new OrderProcessingService(database.orders(), new ProcessingSettings(
                     Duration.ofSeconds(config.orderProcessingGraceSeconds()),
@@ -75,7 +94,7 @@ public final class OrderServiceApp implements AutoCloseable {
             stopOrder.push(quartzPool);
             scheduler = new OrderProcessingScheduler(processing, quartzPool,
                     new SchedulerSettings(Duration.ofSeconds(config.orderProcessingIntervalSeconds()), true),
-                    runListener, clock);
+                    bothListeners(new ProcessingMetrics(meters), runListener), clock);
             stopOrder.push(scheduler);
 
             String secret = config.secretKey().orElseGet(() -> {
@@ -90,11 +109,30 @@ public final class OrderServiceApp implements AutoCloseable {
                     new HttpSettings(config.host(), config.port(), VERSION,
                             Duration.ofSeconds(config.shutdownTimeoutSeconds()).toMillis(),
                             config.corsAllowedOrigins(), config.loginThrottle()),
-                    useCases, tokens, secretBytes, this::isReady);
+                    useCases, tokens, secretBytes, this::isReady, new HttpMetrics(meters, meters::scrape));
         } catch (RuntimeException e) {
             closeQuietly();
             throw e;
         }
+    }
+
+    /** Memory, GC, threads, class loading, CPU and uptime; the returned handle stops watching the GC. */
+    private static AutoCloseable observeJvm(MeterRegistry meters) {
+        new JvmMemoryMetrics().bindTo(meters);
+        new JvmThreadMetrics().bindTo(meters);
+        new ClassLoaderMetrics().bindTo(meters);
+        new ProcessorMetrics().bindTo(meters);
+        new UptimeMetrics().bindTo(meters);
+        JvmGcMetrics gc = new JvmGcMetrics();
+        gc.bindTo(meters);
+        return gc;
+    }
+
+    private static ProcessingRunListener bothListeners(ProcessingRunListener first, ProcessingRunListener second) {
+        return (started, finished, summary) -> {
+            first.runFinished(started, finished, summary);
+            second.runFinished(started, finished, summary);
+        };
     }
 
     /** Builds and starts the service; returns when it accepts requests. */

@@ -90,6 +90,7 @@ class AppConfigTest {
         "CORS_ALLOWED_ORIGINS              | *           | CORS_ALLOWED_ORIGINS: '*' is not an origin",
         "CORS_ALLOWED_ORIGINS              | https://shop.example/app | CORS_ALLOWED_ORIGINS: 'https://shop.example/app'",
         "CORS_ALLOWED_ORIGINS              | ftp://shop.example | CORS_ALLOWED_ORIGINS: 'ftp://shop.example'",
+        "LOG_FORMAT                        | xml         | LOG_FORMAT: must be text or json, got 'xml'",
     })
     void a_bad_value_stops_start_up_with_one_line_naming_the_variable(String name, String value, String message) {
         Map<String, String> env = env(name, value);
@@ -101,6 +102,14 @@ class AppConfigTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith(message)
                 .message().doesNotContain("\n");
+    }
+
+    @Test
+    void log_format_is_text_unless_json_is_asked_for() {
+        assertThat(AppConfig.from(env()).logFormat()).isEqualTo(LogFormat.TEXT);
+        assertThat(AppConfig.from(env("LOG_FORMAT", "json")).logFormat()).isEqualTo(LogFormat.JSON);
+        assertThat(AppConfig.from(env("LOG_FORMAT", " JSON ")).logFormat()).isEqualTo(LogFormat.JSON);
+        assertThat(AppConfig.from(env("LOG_FORMAT", "text")).logFormat()).isEqualTo(LogFormat.TEXT);
     }
 
     @Test

@@ -2,6 +2,8 @@ package com.acme.orders.adapter.http;
 
 import com.acme.orders.application.port.in.AuthenticateUseCase;
 import com.acme.orders.application.port.in.EmailAlreadyRegisteredException;
+import com.acme.orders.application.port.in.IdempotencyKeyInFlightException;
+import com.acme.orders.application.port.in.IdempotencyKeyReusedException;
 import com.acme.orders.application.port.in.InvalidCredentialsException;
 import com.acme.orders.application.port.in.OrderNotFoundException;
 import com.acme.orders.application.port.out.StorageUnavailableException;
@@ -17,6 +19,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
 import io.javalin.security.RouteRole;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,11 +54,13 @@ public final class HttpApi {
     private final AccessTokens tokens;
     private final AuthenticateUseCase authenticate;
     private final ObjectMapper mapper;
+    private final HttpMetrics metrics;
     private final Javalin app;
 
     public HttpApi(HttpSettings settings, UseCases useCases, AccessTokens tokens, byte[] cursorSecret,
-            BooleanSupplier ready) {
+            BooleanSupplier ready, HttpMetrics metrics) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.authenticate = useCases.authenticate();
         this.mapper = Json.mapper();
@@ -63,9 +68,9 @@ public final class HttpApi {
         LoginThrottle throttle = new LoginThrottle(settings.loginThrottle());
         AuthController auth =
                 new AuthController(useCases.registerUser(), useCases.logIn(), tokens, bodies, throttle);
-        OrderController orders = new OrderController(useCases.placeOrder(), useCases.listOrders(),
-                useCases.getOrder(), useCases.cancelOrder(), useCases.orderHistory(), bodies,
-                new PageCursors(cursorSecret));
+        OrderController orders = new OrderController(useCases.placeOrder(), useCases.placeOrderOnce(),
+                useCases.listOrders(), useCases.getOrder(), useCases.cancelOrder(), useCases.orderHistory(), bodies,
+                new PageCursors(cursorSecret), mapper);
         HealthController health = new HealthController(settings.version(), ready);
 
         this.app = Javalin.create(config -> {
@@ -104,6 +109,7 @@ public final class HttpApi {
             config.routes.get("/", health::root);
             config.routes.get("/health/live", health::live);
             config.routes.get("/health/ready", health::ready);
+            config.routes.get("/metrics", ctx -> ctx.contentType(HttpMetrics.CONTENT_TYPE).result(metrics.scrape()));
             config.routes.post("/auth/register", auth::register);
             config.routes.post("/auth/login", auth::logIn);
             config.routes.post("/orders", orders::place, Access.AUTHENTICATED);
@@ -211,12 +217,33 @@ public final class HttpApi {
         ctx.attribute(CALLER, caller);
     }
 
+    /**
+     * One line and one timer sample per request, both by route template, never by raw path. The line's parts are in
+     * the MDC too, so that a JSON log has them as fields.
+     */
     private void logAccess(Context ctx, Float millis) {
-        Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
-        String route = endpoint != null ? endpoint.path : "(unmatched)";
-        accessLog.info("{} {} {} {}ms", ctx.method().name(), route, ctx.statusCode(),
-                String.format(Locale.ROOT, "%.1f", millis));
-        MDC.remove(REQUEST_ID);
+        Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+        if (endpoint == null) {
+            endpoint = ctx.endpoints().lastHttpEndpoint();
+        }
+        String route = endpoint != null ? endpoint.path : HttpMetrics.UNMATCHED;
+        String method = ctx.method().name();
+        int status = ctx.statusCode();
+        String duration = String.format(Locale.ROOT, "%.1f", millis);
+        metrics.recordRequest(method, route, status, Duration.ofNanos((long) (millis * 1_000_000)));
+        MDC.put("http_method", method);
+        MDC.put("http_route", route);
+        MDC.put("http_status", Integer.toString(status));
+        MDC.put("duration_ms", duration);
+        try {
+            accessLog.info("{} {} {} {}ms", method, route, status, duration);
+        } finally {
+            MDC.remove("http_method");
+            MDC.remove("http_route");
+            MDC.remove("http_status");
+            MDC.remove("duration_ms");
+            MDC.remove(REQUEST_ID);
+        }
     }
 
     /** The one mapping from a failure to its problem detail. */
@@ -237,6 +264,14 @@ public final class HttpApi {
             case OrderNotFoundException e -> respond(ctx, ProblemType.ORDER_NOT_FOUND, e.getMessage() + ".", null);
             case IllegalOrderTransitionException e ->
                     respond(ctx, ProblemType.ILLEGAL_TRANSITION, capitalised(e.getMessage()) + ".", null);
+            case IdempotencyKeyReusedException e -> respond(ctx, ProblemType.IDEMPOTENCY_KEY_REUSED,
+                    "This Idempotency-Key was already used with a different request body; use a new key for a "
+                            + "new order.", null);
+            case IdempotencyKeyInFlightException e -> {
+                ctx.header("Retry-After", "1");
+                respond(ctx, ProblemType.IDEMPOTENCY_KEY_IN_FLIGHT,
+                        "A request with this Idempotency-Key is still in progress; retry shortly.", null);
+            }
             case HealthController.NotReadyException e -> {
                 ctx.header("Retry-After", "5");
                 respond(ctx, ProblemType.UNAVAILABLE, e.getMessage(), null);

@@ -4,17 +4,25 @@ import com.acme.orders.application.port.in.CancelOrderCommand;
 import com.acme.orders.application.port.in.CancelOrderUseCase;
 import com.acme.orders.application.port.in.GetOrderHistoryUseCase;
 import com.acme.orders.application.port.in.GetOrderUseCase;
+import com.acme.orders.application.port.in.IdempotencyKey;
 import com.acme.orders.application.port.in.ListOrdersQuery;
 import com.acme.orders.application.port.in.ListOrdersUseCase;
 import com.acme.orders.application.port.in.OrderPage;
 import com.acme.orders.application.port.in.OrderQuery;
 import com.acme.orders.application.port.in.PageCursor;
+import com.acme.orders.application.port.in.PlaceOrderCommand;
+import com.acme.orders.application.port.in.PlaceOrderOnceCommand;
+import com.acme.orders.application.port.in.PlaceOrderOnceUseCase;
 import com.acme.orders.application.port.in.PlaceOrderUseCase;
+import com.acme.orders.application.port.in.RecordedResponse;
 import com.acme.orders.domain.order.Order;
 import com.acme.orders.domain.order.OrderId;
 import com.acme.orders.domain.order.OrderStatus;
 import com.acme.orders.domain.shared.InvalidValueException;
 import com.acme.orders.domain.user.UserId;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Optional;
@@ -22,31 +30,75 @@ import java.util.Optional;
 /** {@code /orders}: the caller's own orders. Every handler runs after {@link HttpApi}'s authentication hook. */
 final class OrderController {
 
+    static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
+
     private final PlaceOrderUseCase placeOrder;
+    private final PlaceOrderOnceUseCase placeOrderOnce;
     private final ListOrdersUseCase listOrders;
     private final GetOrderUseCase getOrder;
     private final CancelOrderUseCase cancelOrder;
     private final GetOrderHistoryUseCase orderHistory;
     private final JsonBodies bodies;
     private final PageCursors cursors;
+    private final ObjectMapper mapper;
 
-    OrderController(PlaceOrderUseCase placeOrder, ListOrdersUseCase listOrders, GetOrderUseCase getOrder,
-            CancelOrderUseCase cancelOrder, GetOrderHistoryUseCase orderHistory, JsonBodies bodies,
-            PageCursors cursors) {
+    OrderController(PlaceOrderUseCase placeOrder, PlaceOrderOnceUseCase placeOrderOnce, ListOrdersUseCase listOrders,
+            GetOrderUseCase getOrder, CancelOrderUseCase cancelOrder, GetOrderHistoryUseCase orderHistory,
+            JsonBodies bodies, PageCursors cursors, ObjectMapper mapper) {
         this.placeOrder = placeOrder;
+        this.placeOrderOnce = placeOrderOnce;
         this.listOrders = listOrders;
         this.getOrder = getOrder;
         this.cancelOrder = cancelOrder;
         this.orderHistory = orderHistory;
         this.bodies = bodies;
         this.cursors = cursors;
+        this.mapper = mapper;
     }
 
+    /**
+     * Without an {@code Idempotency-Key}, places the order. With one, the first request places it and records the
+     * exact answer (status and body) with the key, in the order's transaction; a retry gets that answer again.
+     */
     void place(Context ctx) {
-        Order order = placeOrder.place(bodies.read(ctx, PlaceOrderRequest.class).toCommand(HttpApi.caller(ctx)));
-        ctx.status(HttpStatus.CREATED)
-                .header("Location", "/orders/" + order.id().value())
-                .json(OrderResponse.from(order));
+        Optional<IdempotencyKey> key = idempotencyKey(ctx);
+        PlaceOrderCommand command = bodies.read(ctx, PlaceOrderRequest.class).toCommand(HttpApi.caller(ctx));
+        if (key.isEmpty()) {
+            Order order = placeOrder.place(command);
+            ctx.status(HttpStatus.CREATED)
+                    .header("Location", location(order.id()))
+                    .json(OrderResponse.from(order));
+            return;
+        }
+        RecordedResponse response = placeOrderOnce.place(new PlaceOrderOnceCommand(command, key.get()),
+                order -> new RecordedResponse(order.id(), HttpStatus.CREATED.getCode(), orderJson(order)));
+        ctx.status(response.status())
+                .header("Location", location(response.orderId()))
+                .contentType(ContentType.APPLICATION_JSON)
+                .result(response.body());
+    }
+
+    private static Optional<IdempotencyKey> idempotencyKey(Context ctx) {
+        String raw = ctx.header(IDEMPOTENCY_KEY_HEADER);
+        if (raw == null) {
+            return Optional.empty();
+        }
+        Validation validation = new Validation();
+        IdempotencyKey key = validation.field(IDEMPOTENCY_KEY_HEADER, () -> new IdempotencyKey(raw));
+        validation.orThrow();
+        return Optional.of(key);
+    }
+
+    private String orderJson(Order order) {
+        try {
+            return mapper.writeValueAsString(OrderResponse.from(order));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an order could not be written as JSON", e);
+        }
+    }
+
+    private static String location(OrderId id) {
+        return "/orders/" + id.value();
     }
 
     void list(Context ctx) {

@@ -14,6 +14,8 @@ enum ProblemType {
     METHOD_NOT_ALLOWED("about:blank", "Method Not Allowed", 405),
     EMAIL_TAKEN("/problems/email-already-registered", "Email already registered", 409),
     ILLEGAL_TRANSITION("/problems/order-state-conflict", "Order state conflict", 409),
+    IDEMPOTENCY_KEY_IN_FLIGHT("/problems/idempotency-key-in-flight", "Idempotency key in flight", 409),
+    IDEMPOTENCY_KEY_REUSED("/problems/idempotency-key-reused", "Idempotency key reused", 422),
     CONTENT_TOO_LARGE("about:blank", "Content Too Large", 413),
     UNSUPPORTED_MEDIA_TYPE("about:blank", "Unsupported Media Type", 415),
     TOO_MANY_REQUESTS("/problems/too-many-requests", "Too many requests", 429),

@@ -6,6 +6,7 @@ import com.acme.orders.application.port.in.GetOrderHistoryUseCase;
 import com.acme.orders.application.port.in.GetOrderUseCase;
 import com.acme.orders.application.port.in.ListOrdersUseCase;
 import com.acme.orders.application.port.in.LogInUseCase;
+import com.acme.orders.application.port.in.PlaceOrderOnceUseCase;
 import com.acme.orders.application.port.in.PlaceOrderUseCase;
 import com.acme.orders.application.port.in.RegisterUserUseCase;
 import java.util.Objects;
@@ -19,7 +20,8 @@ public record UseCases(
         ListOrdersUseCase listOrders,
         GetOrderUseCase getOrder,
         CancelOrderUseCase cancelOrder,
-        GetOrderHistoryUseCase orderHistory) {
+        GetOrderHistoryUseCase orderHistory,
+        PlaceOrderOnceUseCase placeOrderOnce) {
 
     public UseCases {
         Objects.requireNonNull(registerUser, "registerUser");
@@ -30,5 +32,6 @@ public record UseCases(
         Objects.requireNonNull(getOrder, "getOrder");
         Objects.requireNonNull(cancelOrder, "cancelOrder");
         Objects.requireNonNull(orderHistory, "orderHistory");
+        Objects.requireNonNull(placeOrderOnce, "placeOrderOnce");
     }
 }

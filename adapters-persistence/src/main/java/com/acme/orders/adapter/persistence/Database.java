@@ -1,10 +1,13 @@
 package com.acme.orders.adapter.persistence;
 
+import com.acme.orders.application.port.out.IdempotencyKeys;
 import com.acme.orders.application.port.out.OrderRepository;
 import com.acme.orders.application.port.out.TransactionRunner;
 import com.acme.orders.application.port.out.UserRepository;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -43,13 +46,17 @@ public final class Database implements AutoCloseable {
     private final UserRepository users;
     private final OrderRepository orders;
     private final TransactionRunner transactions;
+    private final IdempotencyKeys idempotencyKeys;
+    private final MeterRegistry meters;
 
-    private Database(HikariDataSource dataSource, DatabaseSettings settings, Jdbi jdbi) {
+    private Database(HikariDataSource dataSource, DatabaseSettings settings, MeterRegistry meters, Jdbi jdbi) {
         this.dataSource = dataSource;
         this.settings = settings;
+        this.meters = meters;
         this.users = StorageFailures.translating(UserRepository.class, new JdbiUserRepository(jdbi));
         this.orders = StorageFailures.translating(OrderRepository.class, new JdbiOrderRepository(jdbi));
         this.transactions = StorageFailures.translating(TransactionRunner.class, new JdbiTransactionRunner(jdbi));
+        this.idempotencyKeys = StorageFailures.translating(IdempotencyKeys.class, new JdbiIdempotencyKeys(jdbi));
     }
 
     /**
@@ -60,7 +67,15 @@ public final class Database implements AutoCloseable {
      * @throws DatabaseStartupException when the server cannot be reached or a migration fails
      */
     public static Database connect(DatabaseSettings settings) {
-        HikariDataSource dataSource = openPool(settings);
+        return connect(settings, null);
+    }
+
+    /**
+     * As {@link #connect(DatabaseSettings)}, publishing the pool's metrics ({@code hikaricp_*}, tagged with the pool's
+     * name) to {@code meters}, and those of every {@link #dedicatedPool} too; {@code null}: no pool metrics.
+     */
+    public static Database connect(DatabaseSettings settings, MeterRegistry meters) {
+        HikariDataSource dataSource = openPool("orders", settings, meters);
         try {
             FluentConfiguration flyway = Flyway.configure()
                     .dataSource(dataSource)
@@ -81,7 +96,7 @@ public final class Database implements AutoCloseable {
                 .installPlugin(new PostgresPlugin());
         // a failed statement's message names the failure, never its bound values (a password hash, an email)
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
-        return new Database(dataSource, settings, jdbi);
+        return new Database(dataSource, settings, meters, jdbi);
     }
 
     /**
@@ -89,16 +104,15 @@ public final class Database implements AutoCloseable {
      * connections (the scheduler's job store). The caller closes it.
      */
     public HikariDataSource dedicatedPool(String name, int size) {
-        return openPool(name, settings.withMaximumPoolSize(size));
+        return openPool(name, settings.withMaximumPoolSize(size), meters);
     }
 
-    private static HikariDataSource openPool(DatabaseSettings settings) {
-        return openPool("orders", settings);
-    }
-
-    private static HikariDataSource openPool(String name, DatabaseSettings settings) {
+    private static HikariDataSource openPool(String name, DatabaseSettings settings, MeterRegistry meters) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(name);
+        if (meters != null) {
+            config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
+        }
         config.setJdbcUrl(settings.jdbcUrl());
         config.setUsername(settings.username());
         config.setPassword(settings.password());
@@ -131,6 +145,10 @@ public final class Database implements AutoCloseable {
 
     public TransactionRunner transactions() {
         return transactions;
+    }
+
+    public IdempotencyKeys idempotencyKeys() {
+        return idempotencyKeys;
     }
 
     /** The pool itself, for components that need plain JDBC on the same database (the Quartz job store). */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.acme.orders.adapter.persistence.testing.TestDatabase;
 import com.acme.orders.domain.user.UserId;
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
@@ -31,6 +33,17 @@ class DatabaseTest {
         }
         try (Database second = Database.connect(settings)) {
             assertThat(second.users().nextId().value()).isGreaterThan(id.value());
+        }
+    }
+
+    @Test
+    void both_pools_publish_their_metrics_tagged_with_the_pool_name() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        try (Database database = Database.connect(TestDatabase.fresh(), meters);
+                HikariDataSource quartz = database.dedicatedPool("quartz", 2)) {
+            assertThat(meters.find("hikaricp.connections.max").tag("pool", "orders").gauge()).isNotNull();
+            assertThat(meters.find("hikaricp.connections.max").tag("pool", "quartz").gauge().value()).isEqualTo(2.0);
+            assertThat(quartz.isClosed()).isFalse();
         }
     }
 

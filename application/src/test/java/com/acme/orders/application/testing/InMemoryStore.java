@@ -14,8 +14,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The state shared by {@link InMemoryUserRepository}, {@link InMemoryOrderRepository} and
- * {@link InMemoryTransactionRunner}: one "database" in memory.
+ * The state shared by {@link InMemoryUserRepository}, {@link InMemoryOrderRepository},
+ * {@link InMemoryIdempotencyKeys} and {@link InMemoryTransactionRunner}: one "database" in memory.
  *
  * <p>Every read and write runs under one reentrant lock, so the store is serialisable: a repository call is atomic,
  * and a transaction holds the lock from its start to its end, so no other thread sees or interleaves with its work.
@@ -32,6 +32,7 @@ public final class InMemoryStore {
     private final InMemoryUserRepository users = new InMemoryUserRepository(this);
     private final InMemoryOrderRepository orders = new InMemoryOrderRepository(this);
     private final InMemoryTransactionRunner transactions = new InMemoryTransactionRunner(this);
+    private final InMemoryIdempotencyKeys idempotencyKeys = new InMemoryIdempotencyKeys(this);
 
     public InMemoryUserRepository users() {
         return users;
@@ -43,6 +44,10 @@ public final class InMemoryStore {
 
     public InMemoryTransactionRunner transactions() {
         return transactions;
+    }
+
+    public InMemoryIdempotencyKeys idempotencyKeys() {
+        return idempotencyKeys;
     }
 
     UserId nextUserId() {
@@ -90,22 +95,26 @@ public final class InMemoryStore {
         final Map<OrderId, Order> ordersById;
         /** Each order's history, oldest first, as an unmodifiable list replaced on every append. */
         final Map<OrderId, List<StatusChange>> histories;
+        /** Idempotency keys by owner and key; the values are immutable records. */
+        final Map<InMemoryIdempotencyKeys.OwnedKey, InMemoryIdempotencyKeys.KeyRow> idempotencyKeys;
 
         Tables() {
-            this(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
+            this(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
         }
 
         private Tables(Map<UserId, User> usersById, Map<String, UserId> userIdsByEmail,
-                Map<OrderId, Order> ordersById, Map<OrderId, List<StatusChange>> histories) {
+                Map<OrderId, Order> ordersById, Map<OrderId, List<StatusChange>> histories,
+                Map<InMemoryIdempotencyKeys.OwnedKey, InMemoryIdempotencyKeys.KeyRow> idempotencyKeys) {
             this.usersById = usersById;
             this.userIdsByEmail = userIdsByEmail;
             this.ordersById = ordersById;
             this.histories = histories;
+            this.idempotencyKeys = idempotencyKeys;
         }
 
         Tables copy() {
             return new Tables(new HashMap<>(usersById), new HashMap<>(userIdsByEmail), new HashMap<>(ordersById),
-                    new HashMap<>(histories));
+                    new HashMap<>(histories), new HashMap<>(idempotencyKeys));
         }
     }
 }

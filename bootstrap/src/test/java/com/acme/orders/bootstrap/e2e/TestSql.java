@@ -36,6 +36,18 @@ final class TestSql {
         }
     }
 
+    /** The first column of the first row of a query without parameters, as a number. */
+    static long queryLong(DatabaseSettings database, String sql) {
+        try (Connection connection = connect(database);
+                PreparedStatement statement = connection.prepareStatement(sql);
+                ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Connection connect(DatabaseSettings database) throws SQLException {
         Properties credentials = new Properties();
         if (database.username() != null) {

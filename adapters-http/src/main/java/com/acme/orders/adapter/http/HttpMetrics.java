@@ -1,0 +1,45 @@
+package com.acme.orders.adapter.http;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * What the API measures and how {@code GET /metrics} reads it: one timer per method, route template and status
+ * ({@value #REQUESTS}, with a latency histogram), recorded by the access log, and the registry's scrape in the
+ * Prometheus text format, handed over by bootstrap so that this adapter needs only the Micrometer facade.
+ */
+public final class HttpMetrics {
+
+    static final String REQUESTS = "http.server.requests";
+    /** The route of a request that matched none (404, 405): never the raw path, which is unbounded. */
+    static final String UNMATCHED = "unmatched";
+    static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+    private final MeterRegistry registry;
+    private final Supplier<String> scrape;
+
+    /** @param scrape the registry's current values in the Prometheus text exposition format 0.0.4 */
+    public HttpMetrics(MeterRegistry registry, Supplier<String> scrape) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.scrape = Objects.requireNonNull(scrape, "scrape");
+    }
+
+    /** @param route the matched route's template ({@code /orders/{id}}), or {@link #UNMATCHED} */
+    void recordRequest(String method, String route, int status, Duration took) {
+        Timer.builder(REQUESTS)
+                .description("HTTP requests by method, route template and status")
+                .tag("method", method)
+                .tag("route", route)
+                .tag("status", Integer.toString(status))
+                .publishPercentileHistogram()
+                .register(registry)
+                .record(took);
+    }
+
+    String scrape() {
+        return scrape.get();
+    }
+}
