@@ -106,6 +106,15 @@ final class ServiceProcess implements AutoCloseable {
         return runs;
     }
 
+    /** The port the instance listens on, from its "ready" log line. */
+    int port() {
+        Matcher ready = READY.matcher(logText());
+        if (!ready.find()) {
+            throw new IllegalStateException(name + " is not ready");
+        }
+        return Integer.parseInt(ready.group(1));
+    }
+
     /** The exit code once the process has ended. */
     int exitCode() {
         return process.exitValue();
