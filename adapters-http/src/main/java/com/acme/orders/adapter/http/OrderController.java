@@ -137,35 +137,30 @@ final class OrderController {
 
     private static OrderId orderId(Context ctx) {
         Validation validation = new Validation();
-        OrderId id = validation.field("id", () -> new OrderId(positiveLong(ctx.pathParam("id"))));
+        OrderId id = validation.field("id", () -> new OrderId(parseLong(ctx.pathParam("id"))));
         validation.orThrow();
         return id;
     }
 
+    /** Parses the page size; its range is the query's rule. */
     private static int limit(String raw) {
         if (raw == null) {
             return ListOrdersQuery.DEFAULT_LIMIT;
         }
         try {
-            int limit = Integer.parseInt(raw);
-            if (limit >= 1 && limit <= ListOrdersQuery.MAX_LIMIT) {
-                return limit;
-            }
+            return ListOrdersQuery.checkedLimit(Integer.parseInt(raw));
         } catch (NumberFormatException e) {
-            // refused below, like any other out-of-range value
+            throw InvalidValueException.because(
+                    "must be an integer between 1 and " + ListOrdersQuery.MAX_LIMIT);
         }
-        throw InvalidValueException.because("must be an integer between 1 and " + ListOrdersQuery.MAX_LIMIT);
     }
 
-    private static long positiveLong(String raw) {
+    /** Parses an id; whether it is a valid order id is {@link OrderId}'s rule. */
+    private static long parseLong(String raw) {
         try {
-            long value = Long.parseLong(raw);
-            if (value > 0) {
-                return value;
-            }
+            return Long.parseLong(raw);
         } catch (NumberFormatException e) {
-            // refused below
+            throw InvalidValueException.because("must be a positive integer");
         }
-        throw InvalidValueException.because("must be a positive integer");
     }
 }

@@ -27,14 +27,7 @@ final class ProcessingDatabase implements AutoCloseable {
     /** The environment an instance needs to join this database. */
     Map<String, String> environment(Map<String, String> overrides) {
         Map<String, String> env = new HashMap<>();
-        String url = settings.jdbcUrl();
-        if (settings.username() != null) {
-            url += (url.contains("?") ? "&" : "?") + "user=" + settings.username();
-            if (settings.password() != null) {
-                url += "&password=" + settings.password();
-            }
-        }
-        env.put("DATABASE_URL", url);
+        env.put("DATABASE_URL", TestDatabase.url(settings));
         env.put("SECRET_KEY", SECRET);
         env.put("APP_HOST", "127.0.0.1");
         env.put("APP_PORT", "0");

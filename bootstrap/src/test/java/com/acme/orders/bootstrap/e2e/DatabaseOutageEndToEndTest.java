@@ -2,8 +2,8 @@ package com.acme.orders.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.acme.orders.adapter.persistence.DatabaseSettings;
 import com.acme.orders.adapter.persistence.EmbeddedDatabase;
+import com.acme.orders.adapter.persistence.testing.TestDatabase;
 import com.acme.orders.bootstrap.AppConfig;
 import com.acme.orders.bootstrap.OrderServiceApp;
 import java.io.IOException;
@@ -39,7 +39,7 @@ class DatabaseOutageEndToEndTest {
         EmbeddedDatabase database = EmbeddedDatabase.start(pgData, port);
         try {
             Map<String, String> env = new HashMap<>(RunningService.baseEnvironment());
-            env.put("DATABASE_URL", url(database.settings()));
+            env.put("DATABASE_URL", TestDatabase.url(database.settings()));
             try (OrderServiceApp app = OrderServiceApp.start(AppConfig.from(env))) {
                 ApiClient api = new ApiClient(app.port());
                 String token = api.newUserToken();
@@ -109,17 +109,6 @@ class DatabaseOutageEndToEndTest {
         } finally {
             database.close();
         }
-    }
-
-    private static String url(DatabaseSettings settings) {
-        String url = settings.jdbcUrl();
-        if (settings.username() != null) {
-            url += (url.contains("?") ? "&" : "?") + "user=" + settings.username();
-            if (settings.password() != null) {
-                url += "&password=" + settings.password();
-            }
-        }
-        return url;
     }
 
     private static int freePort() throws IOException {

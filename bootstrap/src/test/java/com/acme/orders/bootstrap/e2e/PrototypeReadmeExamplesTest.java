@@ -8,17 +8,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The cURL examples of the prototype's README (../shared/spec/original-README.md), run verbatim with curl: only the
  * port (8000) and the YOUR_TOKEN_HERE placeholder are replaced, exactly as a user would.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PrototypeReadmeExamplesTest {
+class PrototypeReadmeExamplesTest extends ServiceTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -46,18 +42,6 @@ class PrototypeReadmeExamplesTest {
             curl -X PATCH http://localhost:8000/orders/1/cancel \\
               -H "Authorization: Bearer YOUR_TOKEN_HERE"
             """;
-
-    private RunningService service;
-
-    @BeforeAll
-    void start() {
-        service = RunningService.start();
-    }
-
-    @AfterAll
-    void stop() {
-        service.close();
-    }
 
     private record Result(int status, JsonNode body) {
     }

@@ -34,10 +34,7 @@ final class RunningService implements AutoCloseable {
     /** A service on a database that exists already (another service may have used it before). */
     static RunningService startOn(DatabaseSettings database, Map<String, String> overrides) {
         Map<String, String> env = new HashMap<>(baseEnvironment());
-        env.put("DATABASE_URL", database.jdbcUrl()
-                + (database.username() == null ? "" : (database.jdbcUrl().contains("?") ? "&" : "?")
-                + "user=" + database.username()
-                + (database.password() == null ? "" : "&password=" + database.password())));
+        env.put("DATABASE_URL", TestDatabase.url(database));
         env.putAll(overrides);
         return new RunningService(OrderServiceApp.start(AppConfig.from(env)), database);
     }

@@ -37,6 +37,21 @@ public final class TestDatabase {
     }
 
     /** Settings for a new, empty database, {@code test_<random>}, created on the test server. Thread-safe. */
+    /**
+     * The settings as one {@code DATABASE_URL} value (the JDBC form, with the credentials as query parameters), for
+     * tests that start the service from its configuration.
+     */
+    public static String url(DatabaseSettings settings) {
+        String url = settings.jdbcUrl();
+        if (settings.username() != null) {
+            url += (url.contains("?") ? "&" : "?") + "user=" + settings.username();
+            if (settings.password() != null) {
+                url += "&password=" + settings.password();
+            }
+        }
+        return url;
+    }
+
     public static DatabaseSettings fresh() {
         DatabaseSettings server = Server.INSTANCE.settings;
         String name = "test_" + UUID.randomUUID().toString().replace("-", "");

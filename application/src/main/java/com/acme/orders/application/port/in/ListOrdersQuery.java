@@ -19,9 +19,15 @@ public record ListOrdersQuery(UserId ownerId, Optional<OrderStatus> status, int 
         Objects.requireNonNull(ownerId, "ownerId");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(after, "after");
+        checkedLimit(limit);
+    }
+
+    /** The page size, if it is one: 1 to {@value #MAX_LIMIT}. */
+    public static int checkedLimit(int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw InvalidValueException.because("must be between 1 and " + MAX_LIMIT);
+            throw InvalidValueException.because("must be an integer between 1 and " + MAX_LIMIT);
         }
+        return limit;
     }
 
     public static ListOrdersQuery firstPage(UserId ownerId) {
