@@ -16,6 +16,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
 import io.javalin.security.RouteRole;
@@ -72,6 +73,7 @@ public final class HttpApi {
                 useCases.listOrders(), useCases.getOrder(), useCases.cancelOrder(), useCases.orderHistory(), bodies,
                 new PageCursors(cursorSecret), mapper);
         HealthController health = new HealthController(settings.version(), ready);
+        ApiDocumentation documentation = new ApiDocumentation(settings.version());
 
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -90,6 +92,20 @@ public final class HttpApi {
             });
             config.jetty.modifyServer(server -> configureShutdown(server, settings.stopTimeoutMillis()));
             config.requestLogger.http(this::logAccess);
+
+            config.staticFiles.add(files -> {
+                files.hostedPath = ApiDocumentation.WEBJARS_PATH;
+                files.directory = "META-INF/resources/webjars";
+                files.location = Location.CLASSPATH;
+                // the webjar's own demo page and initializer would load the Petstore document from the internet
+                files.skipFileFunction = request -> request.getRequestURI().endsWith("/index.html")
+                        || request.getRequestURI().endsWith("/swagger-initializer.js");
+            });
+            config.staticFiles.add(files -> {
+                files.hostedPath = ApiDocumentation.ASSETS_PATH;
+                files.directory = "api-docs";
+                files.location = Location.CLASSPATH;
+            });
 
             if (!settings.corsAllowedOrigins().isEmpty()) {
                 config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
@@ -110,6 +126,10 @@ public final class HttpApi {
             config.routes.get("/health/live", health::live);
             config.routes.get("/health/ready", health::ready);
             config.routes.get("/metrics", ctx -> ctx.contentType(HttpMetrics.CONTENT_TYPE).result(metrics.scrape()));
+            config.routes.get("/openapi.json", documentation::json);
+            config.routes.get("/openapi.yaml", documentation::yaml);
+            config.routes.get("/docs", documentation::swaggerUi);
+            config.routes.get("/redoc", documentation::redoc);
             config.routes.post("/auth/register", auth::register);
             config.routes.post("/auth/login", auth::logIn);
             config.routes.post("/orders", orders::place, Access.AUTHENTICATED);
@@ -184,9 +204,18 @@ public final class HttpApi {
         ctx.header("Cache-Control", "no-store");
     }
 
-    /** The one place to give a path (say, an HTML documentation page) a looser policy. */
+    /**
+     * JSON answers may load nothing at all. The documentation pages may load scripts, styles and the document from this
+     * origin only (so never from a CDN); Swagger UI and ReDoc need inline styles, {@code data:} images and, for ReDoc's
+     * search, a worker built from a blob.
+     */
     static String contentSecurityPolicy(String path) {
-        return "frame-ancestors 'none'";
+        if (ApiDocumentation.isPage(path)) {
+            return "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                    + "font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; base-uri 'none'; "
+                    + "form-action 'none'; frame-ancestors 'none'";
+        }
+        return "default-src 'none'; frame-ancestors 'none'";
     }
 
     /** Counts log-in and registration per client address; only POSTs reach a handler, so only they count. */
