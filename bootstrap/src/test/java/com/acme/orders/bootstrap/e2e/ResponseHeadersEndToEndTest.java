@@ -14,7 +14,8 @@ class ResponseHeadersEndToEndTest extends ServiceTest {
     static void assertHygieneHeaders(SoftAssertions softly, String what, ApiClient.Response response) {
         softly.assertThat(response.header("X-Content-Type-Options")).as(what).contains("nosniff");
         softly.assertThat(response.header("X-Frame-Options")).as(what).contains("DENY");
-        softly.assertThat(response.header("Content-Security-Policy")).as(what).contains("frame-ancestors 'none'");
+        softly.assertThat(response.header("Content-Security-Policy")).as(what)
+                .hasValueSatisfying(policy -> assertThat(policy).contains("frame-ancestors 'none'"));
         softly.assertThat(response.header("Cache-Control")).as(what).contains("no-store");
     }
 
@@ -48,5 +49,23 @@ class ResponseHeadersEndToEndTest extends ServiceTest {
         SoftAssertions softly = new SoftAssertions();
         responses.forEach((what, response) -> assertHygieneHeaders(softly, what, response));
         softly.assertAll();
+    }
+
+    @Test
+    void json_answers_may_load_nothing_and_the_documentation_pages_only_what_this_origin_serves() {
+        assertThat(api.get("/orders", null).header("Content-Security-Policy"))
+                .contains("default-src 'none'; frame-ancestors 'none'");
+        assertThat(api.get("/openapi.json", null).header("Content-Security-Policy"))
+                .contains("default-src 'none'; frame-ancestors 'none'");
+        for (String page : new String[] {"/docs", "/redoc"}) {
+            ApiClient.Response response = api.get(page, null);
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.header("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                    .startsWith("text/html"));
+            assertThat(response.header("Content-Security-Policy")).as(page).hasValueSatisfying(policy -> assertThat(
+                    policy).contains("default-src 'none'", "script-src 'self';", "connect-src 'self';",
+                    "frame-ancestors 'none'").doesNotContain("http", "unsafe-eval", "*"));
+            assertThat(response.body()).as(page).doesNotContain("http://", "https://", "//fonts.", "cdn");
+        }
     }
 }

@@ -1,0 +1,151 @@
+package com.acme.orders.bootstrap.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.acme.orders.application.port.in.IdempotencyKey;
+import com.acme.orders.application.port.in.ListOrdersQuery;
+import com.acme.orders.domain.order.Amount;
+import com.acme.orders.domain.order.OrderStatus;
+import com.acme.orders.domain.order.ProductName;
+import com.acme.orders.domain.user.Email;
+import com.acme.orders.domain.user.Password;
+import com.acme.orders.domain.user.UserName;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The served OpenAPI document against the server itself: the routes Javalin registered and the operations the document
+ * lists are the same set, and the bounds the document states are the domain's own constants. Together with
+ * {@link OpenApiContractTest}, which checks every answer, the document cannot drift from the code.
+ */
+class OpenApiDocumentTest extends ServiceTest {
+
+    private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete", "head", "options");
+
+    private JsonNode document;
+
+    @BeforeAll
+    void readDocument() throws IOException {
+        document = new ObjectMapper().readTree(api.get("/openapi.json", null).body());
+    }
+
+    @Test
+    void every_route_registered_in_javalin_is_documented() {
+        Set<String> undocumented = new TreeSet<>(registeredRoutes());
+        undocumented.removeAll(documentedOperations());
+        assertThat(undocumented).as("routes the OpenAPI document does not describe").isEmpty();
+    }
+
+    @Test
+    void every_documented_operation_is_a_registered_route() {
+        Set<String> unserved = new TreeSet<>(documentedOperations());
+        unserved.removeAll(registeredRoutes());
+        assertThat(unserved).as("documented operations the server does not serve").isEmpty();
+    }
+
+    @Test
+    void the_route_list_is_not_empty_and_names_paths_as_the_document_does() {
+        assertThat(registeredRoutes()).contains("GET /orders/{id}", "PATCH /orders/{id}/cancel", "POST /auth/login");
+        assertThat(documentedOperations()).hasSize(registeredRoutes().size());
+    }
+
+    @Test
+    void the_yaml_document_is_the_json_document_and_both_carry_the_running_version() throws IOException {
+        ApiClient.Response yaml = api.get("/openapi.yaml", null);
+        assertThat(yaml.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith(
+                "application/yaml"));
+        assertThat(new ObjectMapper(new YAMLFactory()).readTree(yaml.body())).isEqualTo(document);
+
+        String runningVersion = api.get("/", null).json().get("version").asText();
+        assertThat(document.at("/info/version").asText()).isEqualTo(runningVersion);
+        assertThat(document.at("/openapi").asText()).startsWith("3.");
+    }
+
+    @Test
+    void the_documented_bounds_are_the_domain_rules() {
+        JsonNode schemas = document.at("/components/schemas");
+        assertThat(schemas.at("/ProductName/maxLength").asInt()).isEqualTo(ProductName.MAX_LENGTH);
+        assertThat(schemas.at("/RegisterRequest/properties/name/minLength").asInt()).isEqualTo(UserName.MIN_LENGTH);
+        assertThat(schemas.at("/RegisterRequest/properties/name/maxLength").asInt()).isEqualTo(UserName.MAX_LENGTH);
+        assertThat(schemas.at("/RegisterRequest/properties/email/maxLength").asInt()).isEqualTo(Email.MAX_LENGTH);
+        assertThat(schemas.at("/RegisterRequest/properties/password/maxLength").asInt())
+                .as("a character is at least one byte").isEqualTo(Password.MAX_BYTES);
+        assertThat(schemas.at("/RegisterRequest/properties/password/minLength").asInt())
+                .as("a character is at most four bytes").isEqualTo(Password.MIN_BYTES / 4);
+
+        JsonNode amount = schemas.at("/Amount");
+        assertThat(amount.get("maximum").decimalValue()).isEqualByComparingTo(Amount.MAX);
+        assertThat(amount.get("minimum").decimalValue()).isEqualByComparingTo(BigDecimal.ZERO);
+        assertThat(amount.get("exclusiveMinimum").asBoolean()).isTrue();
+        assertThat(amount.get("multipleOf").decimalValue()).isEqualByComparingTo(BigDecimal.ONE.movePointLeft(
+                Amount.SCALE));
+
+        assertThat(texts(schemas.at("/OrderStatus/enum"))).containsExactlyElementsOf(
+                Arrays.stream(OrderStatus.values()).map(OrderStatus::code).toList());
+
+        JsonNode limit = parameter("/orders", "get", "limit").get("schema");
+        assertThat(limit.get("minimum").asInt()).isEqualTo(1);
+        assertThat(limit.get("maximum").asInt()).isEqualTo(ListOrdersQuery.MAX_LIMIT);
+        assertThat(limit.get("default").asInt()).isEqualTo(ListOrdersQuery.DEFAULT_LIMIT);
+        assertThat(schemas.at("/OrderPage/properties/orders/maxItems").asInt()).isEqualTo(ListOrdersQuery.MAX_LIMIT);
+        assertThat(parameter("/orders", "post", "Idempotency-Key").at("/schema/maxLength").asInt())
+                .isEqualTo(IdempotencyKey.MAX_LENGTH);
+    }
+
+    @Test
+    void every_order_operation_requires_the_bearer_token_and_no_other_operation_does() {
+        document.get("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
+            if (!METHODS.contains(op.getKey())) {
+                return;
+            }
+            List<String> schemes = StreamSupport.stream(op.getValue().path("security").spliterator(), false)
+                    .flatMap(requirement -> StreamSupport.stream(
+                            ((Iterable<String>) requirement::fieldNames).spliterator(), false))
+                    .toList();
+            String what = op.getKey() + " " + path.getKey();
+            assertThat(op.getValue().has("security")).as(what + " states its security").isTrue();
+            if (path.getKey().startsWith("/orders")) {
+                assertThat(schemes).as(what).containsExactly("bearerAuth");
+            } else {
+                assertThat(schemes).as(what).isEmpty();
+            }
+        }));
+    }
+
+    private Set<String> registeredRoutes() {
+        return new TreeSet<>(service.app().routes());
+    }
+
+    private Set<String> documentedOperations() {
+        Set<String> operations = new TreeSet<>();
+        document.get("paths").properties().forEach(path -> path.getValue().fieldNames().forEachRemaining(key -> {
+            if (METHODS.contains(key)) {
+                operations.add(key.toUpperCase() + " " + path.getKey());
+            }
+        }));
+        return operations;
+    }
+
+    private JsonNode parameter(String path, String method, String name) {
+        for (JsonNode parameter : document.at("/paths/" + path.replace("/", "~1") + "/" + method + "/parameters")) {
+            if (parameter.get("name").asText().equals(name)) {
+                return parameter;
+            }
+        }
+        throw new AssertionError("no parameter " + name + " on " + method + " " + path);
+    }
+
+    private static List<String> texts(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
+    }
+}
