@@ -14,8 +14,8 @@ import java.util.Properties;
 /**
  * The API's OpenAPI document and the two pages that show it. The document is written by hand in
  * {@code openapi/openapi.yaml}, next to this class's resources; the tests prove it matches the routes and every answer
- * the server gives. It is read once, given the running version, and served as JSON and YAML. Swagger UI and ReDoc come
- * from webjars inside the jar, so neither page fetches anything from the internet.
+ * the server gives. It is read once, on first use, given the running version, and served as JSON and YAML. Swagger UI
+ * and ReDoc come from webjars inside the jar, so neither page fetches anything from the internet.
  */
 final class ApiDocumentation {
 
@@ -23,43 +23,64 @@ final class ApiDocumentation {
     static final String ASSETS_PATH = "/api-docs";
     static final String YAML_CONTENT_TYPE = "application/yaml; charset=utf-8";
 
-    private final byte[] json;
-    private final byte[] yaml;
-    private final String swaggerUiPage;
-    private final String redocPage;
+    private final String version;
+    private volatile Rendered rendered;
 
+    /** The document and the pages are built on first use: reading the YAML costs about 0.2 s of start-up otherwise. */
     ApiDocumentation(String version) {
-        ObjectMapper yamlMapper = new ObjectMapper(new YAMLFactory()
-                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
-        try {
-            ObjectNode document = (ObjectNode) yamlMapper.readTree(resource("/openapi/openapi.yaml"));
-            ((ObjectNode) document.required("info")).put("version", version);
-            this.json = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(document);
-            this.yaml = yamlMapper.writeValueAsBytes(document);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the OpenAPI document could not be read", e);
-        }
-        this.swaggerUiPage = new String(resource("/openapi/swagger-ui.html"), StandardCharsets.UTF_8)
-                .replace("{{swagger-ui}}", webjar("org.webjars", "swagger-ui"));
-        this.redocPage = new String(resource("/openapi/redoc.html"), StandardCharsets.UTF_8)
-                .replace("{{redoc}}", webjar("org.webjars.npm", "redoc"));
+        this.version = version;
     }
 
     void json(Context ctx) {
-        ctx.contentType("application/json").result(json);
+        ctx.contentType("application/json").result(rendered().json());
     }
 
     void yaml(Context ctx) {
-        ctx.contentType(YAML_CONTENT_TYPE).result(yaml);
+        ctx.contentType(YAML_CONTENT_TYPE).result(rendered().yaml());
     }
 
     void swaggerUi(Context ctx) {
-        ctx.html(swaggerUiPage);
+        ctx.html(rendered().swaggerUiPage());
     }
 
     void redoc(Context ctx) {
-        ctx.html(redocPage);
+        ctx.html(rendered().redocPage());
+    }
+
+    private Rendered rendered() {
+        Rendered result = rendered;
+        if (result == null) {
+            synchronized (this) {
+                result = rendered;
+                if (result == null) {
+                    result = Rendered.of(version);
+                    rendered = result;
+                }
+            }
+        }
+        return result;
+    }
+
+    private record Rendered(byte[] json, byte[] yaml, String swaggerUiPage, String redocPage) {
+
+        static Rendered of(String version) {
+            ObjectMapper yamlMapper = new ObjectMapper(new YAMLFactory()
+                    .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+            try {
+                ObjectNode document = (ObjectNode) yamlMapper.readTree(resource("/openapi/openapi.yaml"));
+                ((ObjectNode) document.required("info")).put("version", version);
+                return new Rendered(
+                        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(document),
+                        yamlMapper.writeValueAsBytes(document),
+                        new String(resource("/openapi/swagger-ui.html"), StandardCharsets.UTF_8)
+                                .replace("{{swagger-ui}}", webjar("org.webjars", "swagger-ui")),
+                        new String(resource("/openapi/redoc.html"), StandardCharsets.UTF_8)
+                                .replace("{{redoc}}", webjar("org.webjars.npm", "redoc")));
+            } catch (IOException e) {
+                throw new UncheckedIOException("the OpenAPI document could not be read", e);
+            }
+        }
     }
 
     /** True for the HTML pages, which need a looser content security policy than the API's JSON answers. */
