@@ -94,7 +94,8 @@ final class ApiDocumentation {
         try (InputStream in = ApiDocumentation.class.getResourceAsStream(
                 "/META-INF/maven/" + groupId + "/" + artifactId + "/pom.properties")) {
             if (in == null) {
-                throw new IllegalStateException("the webjar " + groupId + ":" + artifactId + " is not on the class path");
+                throw new IllegalStateException(
+                        "the webjar " + groupId + ":" + artifactId + " is not on the class path");
             }
             pom.load(in);
         } catch (IOException e) {

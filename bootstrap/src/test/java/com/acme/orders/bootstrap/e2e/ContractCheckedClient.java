@@ -211,7 +211,8 @@ final class ContractCheckedClient {
     private static List<String> problems(ValidationReport report) {
         List<String> problems = new ArrayList<>();
         for (ValidationReport.Message message : report.getMessages()) {
-            if (message.getLevel() == ValidationReport.Level.ERROR || message.getLevel() == ValidationReport.Level.WARN) {
+            ValidationReport.Level level = message.getLevel();
+            if (level == ValidationReport.Level.ERROR || level == ValidationReport.Level.WARN) {
                 problems.add(message.getKey() + ": " + message.getMessage());
             }
         }
