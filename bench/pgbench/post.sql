@@ -1,11 +1,9 @@
--- Scenario 3, POST /orders: the token-version lookup (UserDao.findById), OrderDao.nextId, then
+-- Scenario 3, POST /orders: the token-version lookup (UserDao.tokenVersion), OrderDao.nextId, then
 -- OrderDao.insertWithFirstChange; three statements, each its own implicit transaction, as in the service.
 -- The service binds its clock's instants and a NULL from_status; here now() and a literal NULL.
 -- Variables from bench/run: :post_first_uid, :post_last_uid.
 \set uid random(:post_first_uid, :post_last_uid)
-SELECT id, name, email, password_hash, created_at, token_version
-FROM users
-WHERE id = :uid;
+SELECT token_version FROM users WHERE id = :uid;
 SELECT nextval('orders_id_seq') AS oid \gset
 WITH placed AS (
     INSERT INTO orders (id, user_id, product_name, amount, status, created_at, updated_at)
