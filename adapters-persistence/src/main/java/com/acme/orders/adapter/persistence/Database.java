@@ -96,6 +96,7 @@ public final class Database implements AutoCloseable {
                 .installPlugin(new PostgresPlugin());
         // a failed statement's message names the failure, never its bound values (a password hash, an email)
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
+        RowMappers.registerOn(jdbi);
         return new Database(dataSource, settings, meters, jdbi);
     }
 

@@ -7,6 +7,7 @@ import com.acme.orders.domain.user.User;
 import com.acme.orders.domain.user.UserId;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.postgresql.util.PSQLException;
@@ -51,6 +52,11 @@ public final class JdbiUserRepository implements UserRepository {
     @Override
     public Optional<User> findById(UserId id) {
         return dao.findById(id.value()).map(UserRow::toUser);
+    }
+
+    @Override
+    public OptionalInt tokenVersion(UserId id) {
+        return dao.tokenVersion(id.value()).map(OptionalInt::of).orElseGet(OptionalInt::empty);
     }
 
     @Override

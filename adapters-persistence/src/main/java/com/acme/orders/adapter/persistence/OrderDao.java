@@ -4,18 +4,15 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
  * The SQL on {@code orders} and {@code order_status_history}. Every method is one statement, one round trip.
- * Parameters bind by name (the build compiles with {@code -parameters}).
+ * Parameters bind by name (the build compiles with {@code -parameters}). Rows are read by the mappers of
+ * {@link RowMappers}, registered once on the {@code Jdbi} by {@link Database}.
  */
-@RegisterConstructorMapper(OrderRow.class)
-@RegisterConstructorMapper(StatusChangeRow.class)
-@RegisterConstructorMapper(PageRow.class)
 interface OrderDao {
 
     /** The sequence behind the identity column {@code orders.id}. */

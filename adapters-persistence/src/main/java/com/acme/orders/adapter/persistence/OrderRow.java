@@ -8,13 +8,12 @@ import com.acme.orders.domain.order.ProductName;
 import com.acme.orders.domain.user.UserId;
 import java.math.BigDecimal;
 import java.time.Instant;
-import org.jdbi.v3.core.mapper.PropagateNull;
 
 /**
- * A row of {@code orders}; status as {@link OrderStatus#code()}. A null {@code id} (the empty side of the page
- * query's LEFT JOIN) maps to no row at all rather than to a row of nulls.
+ * A row of {@code orders}; status as {@link OrderStatus#code()}. Read by {@link RowMappers}, which maps the empty
+ * side of the page query's LEFT JOIN (a null {@code id}) to no row at all rather than to a row of nulls.
  */
-record OrderRow(@PropagateNull long id, long userId, String productName, BigDecimal amount, String status,
+record OrderRow(long id, long userId, String productName, BigDecimal amount, String status,
         Instant createdAt, Instant updatedAt) {
 
     static OrderRow of(Order order) {

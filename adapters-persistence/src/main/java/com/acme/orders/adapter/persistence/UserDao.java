@@ -2,12 +2,13 @@ package com.acme.orders.adapter.persistence;
 
 import java.time.Instant;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** The SQL on {@code users}. Parameters bind by name (the build compiles with {@code -parameters}). */
-@RegisterConstructorMapper(UserRow.class)
+/**
+ * The SQL on {@code users}. Parameters bind by name (the build compiles with {@code -parameters}); rows are read by
+ * {@link RowMappers}, registered once on the {@code Jdbi} by {@link Database}.
+ */
 interface UserDao {
 
     /** The name of the unique index that makes emails unique case-insensitively (V1). */
@@ -37,6 +38,13 @@ interface UserDao {
             WHERE id = :id
             """)
     Optional<UserRow> findById(long id);
+
+    /**
+     * Only the token version, for the check every authenticated request makes: one integer column by primary key,
+     * rather than the whole row mapped into a {@code User}.
+     */
+    @SqlQuery("SELECT token_version FROM users WHERE id = :id")
+    Optional<Integer> tokenVersion(long id);
 
     @SqlUpdate("UPDATE users SET token_version = token_version + 1 WHERE id = :id")
     void incrementTokenVersion(long id);

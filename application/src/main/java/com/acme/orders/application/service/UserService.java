@@ -15,6 +15,7 @@ import com.acme.orders.domain.user.UserId;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Registration, log-in, and whether an access token still stands. */
 public final class UserService implements RegisterUserUseCase, LogInUseCase, AuthenticateUseCase {
@@ -54,6 +55,8 @@ public final class UserService implements RegisterUserUseCase, LogInUseCase, Aut
 
     @Override
     public boolean isCurrent(UserId userId, int tokenVersion) {
-        return users.findById(userId).map(user -> user.acceptsTokenVersion(tokenVersion)).orElse(false);
+        // read fresh on every request, never cached: a revocation (logout, password change) takes effect at once
+        OptionalInt current = users.tokenVersion(userId);
+        return current.isPresent() && current.getAsInt() == tokenVersion;
     }
 }

@@ -103,6 +103,17 @@ public abstract class UserRepositoryContract {
     }
 
     @Test
+    void the_token_version_alone_follows_revocations() {
+        User user = newUser(uniqueEmail());
+        users().add(user);
+
+        assertThat(users().tokenVersion(user.id())).hasValue(0);
+        users().revokeTokens(user.id());
+        assertThat(users().tokenVersion(user.id())).hasValue(1);
+        assertThat(users().tokenVersion(new com.acme.orders.domain.user.UserId(Long.MAX_VALUE))).isEmpty();
+    }
+
+    @Test
     void revoking_the_tokens_of_an_unknown_user_changes_nothing() {
         users().revokeTokens(new com.acme.orders.domain.user.UserId(Long.MAX_VALUE));
 
