@@ -1,5 +1,5 @@
--- Scenario 2, GET /orders/{id}: the token-version lookup of the auth hook (UserDao.tokenVersion), then
--- OrderDao.findById; the service checks the owner in Java. Each statement its own implicit transaction.
+-- Scenario 2, GET /orders/{id}: the token-version lookup of the auth hook (UserDao.TOKEN_VERSION), then
+-- OrderDao.FIND_BY_ID; the service checks the owner in Java. Each statement its own implicit transaction.
 -- Variables from bench/run: :list_uid, :first_oid, :last_oid (the user's orders were seeded with ids in that range;
 -- ids of other users' orders in the range are read too, as they cost the same).
 \set oid random(:first_oid, :last_oid)

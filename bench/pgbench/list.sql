@@ -1,6 +1,6 @@
 -- Scenario 1, GET /orders?limit=20: the statements one HTTP request issues, in order, each in its own implicit
--- transaction (the service runs them in autocommit, one pooled connection each). Copied from UserDao.tokenVersion and
--- OrderDao.findPage; the service asks for limit + 1 = 21 rows to know whether a next page exists. Without a cursor
+-- transaction (the service runs them in autocommit, one pooled connection each). Copied from UserDao.TOKEN_VERSION and
+-- OrderDao.FIND_PAGE; the service asks for limit + 1 = 21 rows to know whether a next page exists. Without a cursor
 -- the service binds NULL for both cursor parameters; pgbench cannot bind a NULL variable, so they are literal NULLs.
 -- Variables from bench/run: :list_uid.
 SELECT token_version FROM users WHERE id = :list_uid;

@@ -1,4 +1,4 @@
--- Scenario 3, POST /orders: the token-version lookup (UserDao.tokenVersion), OrderDao.nextId, then
+-- Scenario 3, POST /orders: the token-version lookup (UserDao.TOKEN_VERSION), OrderDao.nextId, then
 -- OrderDao.insertWithFirstChange; three statements, each its own implicit transaction, as in the service.
 -- The service binds its clock's instants and a NULL from_status; here now() and a literal NULL.
 -- Variables from bench/run: :post_first_uid, :post_last_uid.

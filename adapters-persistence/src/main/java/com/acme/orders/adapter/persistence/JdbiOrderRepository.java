@@ -12,17 +12,25 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * Orders and their histories in PostgreSQL. Each method is one SQL statement; {@link #add}, {@link #applyIfCurrent},
  * {@link #applyToOldest} and {@link #applyToEach} write the orders and their history entries together, so neither
  * exists without the other even outside a transaction.
+ *
+ * <p>The two reads of every order request, {@link #findById} and {@link #findPage}, run the DAO's SQL on JDBI's fluent
+ * API with their mappers given, not through the SqlObject proxy. An on-demand SqlObject attaches anew on each call,
+ * copying its configuration and looking up binders and mappers again (jdbi/jdbi#2617); in the profile of issue #7
+ * that was about 40% of a list request's CPU. See docs/benchmarks.md.
  */
 public final class JdbiOrderRepository implements OrderRepository {
 
+    private final Jdbi jdbi;
     private final OrderDao dao;
 
     JdbiOrderRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
         this.dao = jdbi.onDemand(OrderDao.class);
     }
 
@@ -41,16 +49,26 @@ public final class JdbiOrderRepository implements OrderRepository {
 
     @Override
     public Optional<Order> findById(OrderId id) {
-        return dao.findById(id.value()).map(OrderRow::toOrder);
+        return jdbi.withHandle(handle -> handle.createQuery(OrderDao.FIND_BY_ID)
+                        .bind("id", id.value())
+                        .map(RowMappers.ORDER)
+                        .findOne())
+                .map(OrderRow::toOrder);
     }
 
     @Override
     public Slice findPage(UserId ownerId, Optional<OrderStatus> status, Optional<PageCursor> after, int limit) {
         Instant afterCreatedAt = after.map(PageCursor::createdAt).orElse(null);
         Long afterId = after.map(cursor -> cursor.id().value()).orElse(null);
-        List<PageRow> rows = status
-                .map(wanted -> dao.findPageInStatus(ownerId.value(), wanted.code(), afterCreatedAt, afterId, limit))
-                .orElseGet(() -> dao.findPage(ownerId.value(), afterCreatedAt, afterId, limit));
+        List<PageRow> rows = jdbi.withHandle(handle -> {
+            Query query = handle.createQuery(status.isPresent() ? OrderDao.FIND_PAGE_IN_STATUS : OrderDao.FIND_PAGE)
+                    .bind("ownerId", ownerId.value())
+                    .bindByType("afterCreatedAt", afterCreatedAt, Instant.class)
+                    .bindByType("afterId", afterId, Long.class)
+                    .bind("limit", limit);
+            status.ifPresent(wanted -> query.bind("status", wanted.code()));
+            return query.map(RowMappers.PAGE).list();
+        });
         long total = rows.isEmpty() ? 0 : rows.getFirst().total();
         List<Order> orders = rows.stream()
                 .filter(row -> row.order() != null)

@@ -11,7 +11,9 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /**
  * The SQL on {@code orders} and {@code order_status_history}. Every method is one statement, one round trip.
  * Parameters bind by name (the build compiles with {@code -parameters}). Rows are read by the mappers of
- * {@link RowMappers}, registered once on the {@code Jdbi} by {@link Database}.
+ * {@link RowMappers}, registered once on the {@code Jdbi} by {@link Database}. The reads of every request
+ * ({@link #FIND_BY_ID}, {@link #FIND_PAGE}) are constants that {@link JdbiOrderRepository} runs on JDBI's fluent API:
+ * the SqlObject proxy's per-call cost was larger than theirs.
  */
 interface OrderDao {
 
@@ -37,12 +39,11 @@ interface OrderDao {
     void insertWithFirstChange(long id, long userId, String productName, BigDecimal amount, String status,
             Instant createdAt, Instant updatedAt, String fromStatus, String toStatus, Instant at, String actor);
 
-    @SqlQuery("""
+    String FIND_BY_ID = """
             SELECT id, user_id, product_name, amount, status, created_at, updated_at
             FROM orders
             WHERE id = :id
-            """)
-    Optional<OrderRow> findById(long id);
+            """;
 
     /**
      * One page of an owner's orders after the cursor, newest first, and the count of all the owner's orders, in one
@@ -54,7 +55,7 @@ interface OrderDao {
      * page is empty; the outer ORDER BY (a sort of at most {@code limit} rows) keeps the page's order, which a join
      * does not promise.
      */
-    @SqlQuery("""
+    String FIND_PAGE = """
             SELECT t.total, p.id, p.user_id, p.product_name, p.amount, p.status, p.created_at, p.updated_at
             FROM (SELECT count(*) AS total FROM orders WHERE user_id = :ownerId) AS t
             LEFT JOIN (
@@ -67,15 +68,14 @@ interface OrderDao {
                 LIMIT :limit
             ) AS p ON true
             ORDER BY p.created_at DESC, p.id DESC
-            """)
-    List<PageRow> findPage(long ownerId, Instant afterCreatedAt, Long afterId, int limit);
+            """;
 
     /**
-     * As {@link #findPage}, for the owner's orders in one status, served by
+     * As {@link #FIND_PAGE}, for the owner's orders in one status, served by
      * {@code idx_orders_user_status_page (user_id, status, created_at DESC, id DESC)}. A separate statement rather
      * than {@code (:status IS NULL OR status = :status)}, which a generic plan cannot turn into an index bound.
      */
-    @SqlQuery("""
+    String FIND_PAGE_IN_STATUS = """
             SELECT t.total, p.id, p.user_id, p.product_name, p.amount, p.status, p.created_at, p.updated_at
             FROM (SELECT count(*) AS total FROM orders WHERE user_id = :ownerId AND status = :status) AS t
             LEFT JOIN (
@@ -89,8 +89,8 @@ interface OrderDao {
                 LIMIT :limit
             ) AS p ON true
             ORDER BY p.created_at DESC, p.id DESC
-            """)
-    List<PageRow> findPageInStatus(long ownerId, String status, Instant afterCreatedAt, Long afterId, int limit);
+            """;
+
 
     /**
      * Moves one order from one status to another and records the change, as one statement. The UPDATE's WHERE is

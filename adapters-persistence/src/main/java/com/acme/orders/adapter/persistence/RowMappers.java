@@ -21,10 +21,13 @@ final class RowMappers {
     private RowMappers() {
     }
 
+    static final RowMapper<OrderRow> ORDER = new OrderRowMapper();
+    static final RowMapper<PageRow> PAGE = new PageRowMapper();
+
     /** Registers every mapper once, for every handle and SQL object of {@code jdbi}. */
     static void registerOn(Jdbi jdbi) {
-        jdbi.registerRowMapper(OrderRow.class, new OrderRowMapper());
-        jdbi.registerRowMapper(PageRow.class, new PageRowMapper());
+        jdbi.registerRowMapper(OrderRow.class, ORDER);
+        jdbi.registerRowMapper(PageRow.class, PAGE);
         jdbi.registerRowMapper(UserRow.class, new UserRowMapper());
         jdbi.registerRowMapper(StatusChangeRow.class, new StatusChangeRowMapper());
     }

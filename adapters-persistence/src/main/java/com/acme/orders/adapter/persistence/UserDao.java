@@ -43,8 +43,7 @@ interface UserDao {
      * Only the token version, for the check every authenticated request makes: one integer column by primary key,
      * rather than the whole row mapped into a {@code User}.
      */
-    @SqlQuery("SELECT token_version FROM users WHERE id = :id")
-    Optional<Integer> tokenVersion(long id);
+    String TOKEN_VERSION = "SELECT token_version FROM users WHERE id = :id";
 
     @SqlUpdate("UPDATE users SET token_version = token_version + 1 WHERE id = :id")
     void incrementTokenVersion(long id);
