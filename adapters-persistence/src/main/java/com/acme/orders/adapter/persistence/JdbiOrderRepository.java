@@ -19,8 +19,8 @@ import org.jdbi.v3.core.statement.Query;
  * {@link #applyToOldest} and {@link #applyToEach} write the orders and their history entries together, so neither
  * exists without the other even outside a transaction.
  *
- * <p>The two reads of every order request, {@link #findById} and {@link #findPage}, run the DAO's SQL on JDBI's fluent
- * API with their mappers given, not through the SqlObject proxy. An on-demand SqlObject attaches anew on each call,
+ * <p>The statements of every order request ({@link #findById}, {@link #findPage}, {@link #nextId} and {@link #add})
+ * run the DAO's SQL on JDBI's fluent API with their mappers given, not through the SqlObject proxy. An on-demand SqlObject attaches anew on each call,
  * copying its configuration and looking up binders and mappers again (jdbi/jdbi#2617); in the profile of issue #7
  * that was about 40% of a list request's CPU. See docs/benchmarks.md.
  */
@@ -36,15 +36,28 @@ public final class JdbiOrderRepository implements OrderRepository {
 
     @Override
     public OrderId nextId() {
-        return new OrderId(dao.nextId());
+        return new OrderId(jdbi.withHandle(handle -> handle.createQuery(OrderDao.NEXT_ID)
+                .map((rs, ctx) -> rs.getLong(1))
+                .one()));
     }
 
     @Override
     public void add(Order order) {
         OrderRow row = OrderRow.of(order);
         StatusChangeRow first = StatusChangeRow.of(StatusChange.placement(order.createdAt()));
-        dao.insertWithFirstChange(row.id(), row.userId(), row.productName(), row.amount(), row.status(),
-                row.createdAt(), row.updatedAt(), first.fromStatus(), first.toStatus(), first.at(), first.actor());
+        jdbi.useHandle(handle -> handle.createUpdate(OrderDao.INSERT_WITH_FIRST_CHANGE)
+                .bind("id", row.id())
+                .bind("userId", row.userId())
+                .bind("productName", row.productName())
+                .bind("amount", row.amount())
+                .bind("status", row.status())
+                .bind("createdAt", row.createdAt())
+                .bind("updatedAt", row.updatedAt())
+                .bind("fromStatus", first.fromStatus())
+                .bind("toStatus", first.toStatus())
+                .bind("at", first.at())
+                .bind("actor", first.actor())
+                .execute());
     }
 
     @Override

@@ -12,21 +12,21 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * The SQL on {@code orders} and {@code order_status_history}. Every method is one statement, one round trip.
  * Parameters bind by name (the build compiles with {@code -parameters}). Rows are read by the mappers of
  * {@link RowMappers}, registered once on the {@code Jdbi} by {@link Database}. The reads of every request
- * ({@link #FIND_BY_ID}, {@link #FIND_PAGE}) are constants that {@link JdbiOrderRepository} runs on JDBI's fluent API:
- * the SqlObject proxy's per-call cost was larger than theirs.
+ * ({@link #FIND_BY_ID}, {@link #FIND_PAGE}) and the statements of a new order ({@link #NEXT_ID},
+ * {@link #INSERT_WITH_FIRST_CHANGE}) are constants that {@link JdbiOrderRepository} runs on JDBI's fluent API: the
+ * SqlObject proxy's per-call cost was larger than theirs.
  */
 interface OrderDao {
 
     /** The sequence behind the identity column {@code orders.id}. */
-    @SqlQuery("SELECT nextval('orders_id_seq')")
-    long nextId();
+    String NEXT_ID = "SELECT nextval('orders_id_seq')";
 
     /**
      * Inserts an order and the first entry of its history in one statement (a data-modifying CTE), so that no
      * transaction ever sees one without the other. The foreign key of the history row is checked at the end of the
      * statement, when the order row exists.
      */
-    @SqlUpdate("""
+    String INSERT_WITH_FIRST_CHANGE = """
             WITH placed AS (
                 INSERT INTO orders (id, user_id, product_name, amount, status, created_at, updated_at)
                 VALUES (:id, :userId, :productName, :amount, :status, :createdAt, :updatedAt)
@@ -35,9 +35,7 @@ interface OrderDao {
             INSERT INTO order_status_history (order_id, from_status, to_status, at, actor)
             SELECT placed.id, :fromStatus, :toStatus, :at, :actor
             FROM placed
-            """)
-    void insertWithFirstChange(long id, long userId, String productName, BigDecimal amount, String status,
-            Instant createdAt, Instant updatedAt, String fromStatus, String toStatus, Instant at, String actor);
+            """;
 
     String FIND_BY_ID = """
             SELECT id, user_id, product_name, amount, status, created_at, updated_at

@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.acme.orders.adapter.persistence.testing.TestDatabase;
+import com.acme.orders.domain.order.Amount;
+import com.acme.orders.domain.order.Order;
+import com.acme.orders.domain.order.ProductName;
 import com.acme.orders.domain.user.Email;
 import com.acme.orders.domain.user.PasswordHash;
 import com.acme.orders.domain.user.User;
 import com.acme.orders.domain.user.UserName;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,6 +47,25 @@ class JdbiTransactionRunnerTest {
         })).isInstanceOf(IllegalStateException.class);
 
         assertThat(database.users().findById(inner.id())).isEmpty();
+    }
+
+    @Test
+    void the_fluent_and_the_sql_object_statements_of_the_repositories_join_the_transaction() {
+        User owner = newUser();
+        database.users().add(owner);
+        Order order = Order.place(database.orders().nextId(), owner.id(), new ProductName("Tx laptop"),
+                new Amount(new BigDecimal("10.00")), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+
+        assertThatThrownBy(() -> database.transactions().inTransaction(() -> {
+            database.orders().add(order);
+            assertThat(database.orders().findById(order.id())).as("read inside the transaction").isPresent();
+            assertThat(database.orders().findPage(owner.id(), Optional.empty(), Optional.empty(), 10).orders())
+                    .extracting(Order::id).containsExactly(order.id());
+            assertThat(database.users().tokenVersion(owner.id())).hasValue(0);
+            throw new IllegalStateException("the work fails after the order was added");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(database.orders().findById(order.id())).as("rolled back").isEmpty();
     }
 
     @Test
