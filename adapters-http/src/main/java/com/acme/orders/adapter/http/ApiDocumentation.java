@@ -19,6 +19,8 @@ import java.util.Properties;
  */
 final class ApiDocumentation {
 
+    static final String SWAGGER_UI_PATH = "/docs";
+    static final String REDOC_PATH = "/redoc";
     static final String WEBJARS_PATH = "/webjars";
     static final String ASSETS_PATH = "/api-docs";
     static final String YAML_CONTENT_TYPE = "application/yaml; charset=utf-8";
@@ -85,7 +87,7 @@ final class ApiDocumentation {
 
     /** True for the HTML pages, which need a looser content security policy than the API's JSON answers. */
     static boolean isPage(String path) {
-        return path.equals("/docs") || path.equals("/redoc");
+        return path.equals(SWAGGER_UI_PATH) || path.equals(REDOC_PATH);
     }
 
     /** Where a webjar's files are served: its version is read from the jar itself, so an upgrade needs no edit here. */

@@ -128,8 +128,8 @@ public final class HttpApi {
             config.routes.get("/metrics", ctx -> ctx.contentType(HttpMetrics.CONTENT_TYPE).result(metrics.scrape()));
             config.routes.get("/openapi.json", documentation::json);
             config.routes.get("/openapi.yaml", documentation::yaml);
-            config.routes.get("/docs", documentation::swaggerUi);
-            config.routes.get("/redoc", documentation::redoc);
+            config.routes.get(ApiDocumentation.SWAGGER_UI_PATH, documentation::swaggerUi);
+            config.routes.get(ApiDocumentation.REDOC_PATH, documentation::redoc);
             config.routes.post("/auth/register", auth::register);
             config.routes.post("/auth/login", auth::logIn);
             config.routes.post("/orders", orders::place, Access.AUTHENTICATED);

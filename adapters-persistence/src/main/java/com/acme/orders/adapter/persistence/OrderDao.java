@@ -1,12 +1,10 @@
 package com.acme.orders.adapter.persistence;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
  * The SQL on {@code orders} and {@code order_status_history}. Every method is one statement, one round trip.

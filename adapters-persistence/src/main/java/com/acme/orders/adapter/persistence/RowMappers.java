@@ -24,10 +24,12 @@ final class RowMappers {
     static final RowMapper<OrderRow> ORDER = new OrderRowMapper();
     static final RowMapper<PageRow> PAGE = new PageRowMapper();
 
-    /** Registers every mapper once, for every handle and SQL object of {@code jdbi}. */
+    /**
+     * Registers the mappers of the SQL objects' rows once, for every handle of {@code jdbi}. {@link #PAGE} is not among
+     * them: only the fluent page query reads it, and names it.
+     */
     static void registerOn(Jdbi jdbi) {
         jdbi.registerRowMapper(OrderRow.class, ORDER);
-        jdbi.registerRowMapper(PageRow.class, PAGE);
         jdbi.registerRowMapper(UserRow.class, new UserRowMapper());
         jdbi.registerRowMapper(StatusChangeRow.class, new StatusChangeRowMapper());
     }

@@ -36,7 +36,6 @@ import java.util.stream.Collectors;
 final class ContractCheckedClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
@@ -62,13 +61,9 @@ final class ContractCheckedClient {
     /** Every answer the document lists, as {@code METHOD template status}. */
     Set<String> documentedAnswers() {
         Set<String> answers = new TreeSet<>();
-        for (Map.Entry<String, JsonNode> path : document.get("paths").properties()) {
-            path.getValue().properties().forEach(operation -> {
-                if (METHODS.contains(operation.getKey())) {
-                    operation.getValue().get("responses").fieldNames().forEachRemaining(status -> answers.add(
-                            operation.getKey().toUpperCase() + " " + path.getKey() + " " + status));
-                }
-            });
+        for (DocumentedOperation operation : DocumentedOperation.all(document)) {
+            operation.operation().get("responses").fieldNames()
+                    .forEachRemaining(status -> answers.add(operation.route() + " " + status));
         }
         return answers;
     }

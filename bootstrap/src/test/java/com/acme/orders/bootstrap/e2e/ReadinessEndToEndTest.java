@@ -3,25 +3,20 @@ package com.acme.orders.bootstrap.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.orders.adapter.persistence.DatabaseSettings;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 /** Readiness tells a load balancer the truth: not ready when part of the service cannot work. */
 class ReadinessEndToEndTest {
 
     @Test
-    void the_service_reports_not_ready_but_stays_alive_when_the_scheduler_cannot_start() throws SQLException {
+    void the_service_reports_not_ready_but_stays_alive_when_the_scheduler_cannot_start() {
         DatabaseSettings database;
         try (RunningService first = RunningService.start()) {
             database = first.database();
             assertThat(first.client().get("/health/ready", null).status()).isEqualTo(200);
         }
-        execute(database, "DROP TABLE qrtz_triggers CASCADE");
+        TestSql.execute(database, "DROP TABLE qrtz_triggers CASCADE");
 
         try (RunningService second = RunningService.startOn(database, Map.of())) {
             ApiClient api = second.client();
@@ -33,20 +28,6 @@ class ReadinessEndToEndTest {
             assertThat(ready.header("Retry-After")).isPresent();
             assertThat(api.get("/health/live", null).status()).isEqualTo(200);
             assertThat(api.get("/", null).status()).isEqualTo(200);
-        }
-    }
-
-    private static void execute(DatabaseSettings database, String sql) throws SQLException {
-        Properties credentials = new Properties();
-        if (database.username() != null) {
-            credentials.setProperty("user", database.username());
-        }
-        if (database.password() != null) {
-            credentials.setProperty("password", database.password());
-        }
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), credentials);
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
         }
     }
 }

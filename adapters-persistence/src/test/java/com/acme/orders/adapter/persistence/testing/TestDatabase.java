@@ -70,7 +70,8 @@ public final class TestDatabase {
         return new DatabaseSettings(jdbcUrl, server.username(), server.password(), server.maximumPoolSize());
     }
 
-    private static Connection connect(DatabaseSettings settings) throws SQLException {
+    /** A plain JDBC connection to a test database, outside any pool: to look at rows or to break something. */
+    public static Connection connect(DatabaseSettings settings) throws SQLException {
         Properties properties = new Properties();
         if (settings.username() != null) {
             properties.setProperty("user", settings.username());
