@@ -9,6 +9,12 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 class DatabaseTest {
@@ -44,6 +50,21 @@ class DatabaseTest {
             assertThat(meters.find("hikaricp.connections.max").tag("pool", "orders").gauge()).isNotNull();
             assertThat(meters.find("hikaricp.connections.max").tag("pool", "quartz").gauge().value()).isEqualTo(2.0);
             assertThat(quartz.isClosed()).isFalse();
+        }
+    }
+
+    @Test
+    void every_connection_of_both_pools_plans_a_prepared_statement_once() throws SQLException {
+        try (Database database = Database.connect(TestDatabase.fresh());
+                HikariDataSource quartz = database.dedicatedPool("quartz", 1)) {
+            for (DataSource pool : List.of(database.dataSource(), quartz)) {
+                try (Connection connection = pool.getConnection();
+                        Statement statement = connection.createStatement();
+                        ResultSet mode = statement.executeQuery("SHOW plan_cache_mode")) {
+                    assertThat(mode.next()).isTrue();
+                    assertThat(mode.getString(1)).isEqualTo("force_generic_plan");
+                }
+            }
         }
     }
 

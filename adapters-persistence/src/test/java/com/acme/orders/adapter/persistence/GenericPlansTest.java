@@ -1,0 +1,138 @@
+package com.acme.orders.adapter.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.acme.orders.adapter.persistence.testing.TestDatabase;
+import java.lang.reflect.Method;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The pool plans every prepared statement once, generically ({@link Database#PLAN_EACH_STATEMENT_ONCE}); that is
+ * only safe if the generic plan of each statement the service runs on its tables reads an index, never the whole
+ * table. Each statement is prepared as the driver prepares it, with its parameters unknown to the planner, on tables
+ * large enough that a sequential scan would lose (5,000 users, 40,000 orders and their history, analysed), and its
+ * generic plan is checked.
+ */
+class GenericPlansTest {
+
+    private static final Pattern NAMED_PARAMETER = Pattern.compile("(?<!:):([A-Za-z_][A-Za-z0-9_]*)");
+
+    private static Database database;
+
+    @BeforeAll
+    static void seed() throws SQLException {
+        database = Database.connect(TestDatabase.fresh());
+        execute("""
+                INSERT INTO users (name, email, password_hash, created_at)
+                SELECT 'User ' || g, 'user' || g || '@plans.invalid',
+                       '$2a$12$AAAAAAAAAAAAAAAAAAAAAOAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', now()
+                FROM generate_series(1, 5000) g""",
+                """
+                WITH placed AS (
+                    INSERT INTO orders (id, user_id, product_name, amount, status, created_at, updated_at)
+                    SELECT nextval('orders_id_seq'), (SELECT min(id) FROM users) + g % 5000, 'Item ' || g, 10.00,
+                           (ARRAY['pending', 'processing', 'completed', 'cancelled'])[1 + g % 4],
+                           now() - g * interval '1 second', now() - g * interval '1 second'
+                    FROM generate_series(1, 40000) g
+                    RETURNING id, status, created_at
+                )
+                INSERT INTO order_status_history (order_id, from_status, to_status, at, actor)
+                SELECT id, NULL, 'pending', created_at, 'user' FROM placed""",
+                "ANALYZE");
+    }
+
+    @AfterAll
+    static void close() {
+        database.close();
+    }
+
+    static Stream<Arguments> statements() throws NoSuchMethodException {
+        return Stream.of(
+                Arguments.of("UserDao.TOKEN_VERSION", UserDao.TOKEN_VERSION),
+                Arguments.of("UserDao.findById", annotated(UserDao.class, "findById")),
+                Arguments.of("UserDao.findByEmail", annotated(UserDao.class, "findByEmail")),
+                Arguments.of("UserDao.incrementTokenVersion", annotated(UserDao.class, "incrementTokenVersion")),
+                Arguments.of("OrderDao.FIND_BY_ID", OrderDao.FIND_BY_ID),
+                Arguments.of("OrderDao.FIND_PAGE", OrderDao.FIND_PAGE),
+                Arguments.of("OrderDao.FIND_PAGE_IN_STATUS", OrderDao.FIND_PAGE_IN_STATUS),
+                Arguments.of("OrderDao.applyIfCurrent", annotated(OrderDao.class, "applyIfCurrent")),
+                Arguments.of("OrderDao.applyToEach", annotated(OrderDao.class, "applyToEach")),
+                Arguments.of("OrderDao.applyToOldest from pending",
+                        annotated(OrderDao.class, "applyToOldest").replace("<fromLiteral>", "'pending'")),
+                Arguments.of("OrderDao.applyToOldest from processing",
+                        annotated(OrderDao.class, "applyToOldest").replace("<fromLiteral>", "'processing'")),
+                Arguments.of("OrderDao.history", annotated(OrderDao.class, "history")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("statements")
+    void the_generic_plan_reads_indexes_only(String name, String sql) throws SQLException {
+        List<String> plan = genericPlan(sql);
+
+        assertThat(plan).as("generic plan of %s:%n%s", name, String.join("\n", plan))
+                .noneMatch(line -> line.contains("Seq Scan"))
+                .anyMatch(line -> line.contains("Index"));
+    }
+
+    /** EXPLAIN of the statement's generic plan, prepared with every named parameter as {@code $n}. */
+    private static List<String> genericPlan(String sql) throws SQLException {
+        Matcher parameters = NAMED_PARAMETER.matcher(sql);
+        List<String> names = new ArrayList<>();
+        StringBuilder positional = new StringBuilder();
+        while (parameters.find()) {
+            if (!names.contains(parameters.group(1))) {
+                names.add(parameters.group(1));
+            }
+            parameters.appendReplacement(positional, "\\$" + (names.indexOf(parameters.group(1)) + 1));
+        }
+        parameters.appendTail(positional);
+        String nulls = names.stream().map(unused -> "NULL").collect(Collectors.joining(", "));
+        try (Connection connection = database.dataSource().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("PREPARE planned AS " + positional);
+            try (ResultSet rows = statement.executeQuery(
+                    "EXPLAIN EXECUTE planned" + (names.isEmpty() ? "" : "(" + nulls + ")"))) {
+                List<String> plan = new ArrayList<>();
+                while (rows.next()) {
+                    plan.add(rows.getString(1));
+                }
+                return plan;
+            } finally {
+                statement.execute("DEALLOCATE planned");
+            }
+        }
+    }
+
+    private static String annotated(Class<?> dao, String method) {
+        Method found = Arrays.stream(dao.getMethods()).filter(m -> m.getName().equals(method)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(dao.getSimpleName() + " has no method " + method));
+        SqlQuery query = found.getAnnotation(SqlQuery.class);
+        return query != null ? query.value() : found.getAnnotation(SqlUpdate.class).value();
+    }
+
+    private static void execute(String... sql) throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+                Statement statement = connection.createStatement()) {
+            for (String each : sql) {
+                statement.execute(each);
+            }
+        }
+    }
+}
