@@ -11,9 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Signed access tokens (JWT, RFC 7519) with an HMAC key: {@code sub} is the user id, {@code ver} the user's token
@@ -32,6 +35,18 @@ public final class AccessTokens {
 
     /** What a verified token says: whose it is, and at which of the user's token versions it was issued. */
     public record Claims(UserId userId, int tokenVersion) {
+    }
+
+    /**
+     * Tokens this instance has verified, by their exact text (signature included, so a forged or altered token is
+     * never found here), with what they say and when they expire. Every authenticated request presents its token
+     * again; a hit skips the decoding and the HMAC and only checks {@code exp}, the one check whose outcome changes
+     * with time ({@code iat} and {@code nbf} in the past stay in the past). Bounded: emptied when full.
+     */
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    static final int VERIFIED_TOKENS = 4096;
+
+    private record Verified(Claims claims, Instant expiresAt) {
     }
 
     private final Algorithm algorithm;
@@ -102,15 +117,38 @@ public final class AccessTokens {
      * foreign). Whether its user still exists at that token version is the caller's question.
      */
     public Optional<Claims> verify(String token) {
+        Verified known = verified.get(token);
+        if (known != null) {
+            if (unexpired(known.expiresAt())) {
+                return Optional.of(known.claims());
+            }
+            verified.remove(token);
+            return Optional.empty();
+        }
         try {
             DecodedJWT jwt = verifier.verify(token);
             Integer version = jwt.getClaim(VERSION_CLAIM).asInt();
             if (version == null) {
                 return Optional.empty();
             }
-            return Optional.of(new Claims(new UserId(Long.parseLong(jwt.getSubject())), version));
+            Claims claims = new Claims(new UserId(Long.parseLong(jwt.getSubject())), version);
+            if (verified.size() >= VERIFIED_TOKENS) {
+                verified.clear();
+            }
+            verified.put(token, new Verified(claims, jwt.getExpiresAtAsInstant()));
+            return Optional.of(claims);
         } catch (JWTVerificationException | IllegalArgumentException | InvalidValueException e) {
             return Optional.empty();
         }
+    }
+
+    /** How many verified tokens are remembered now; at most {@link #VERIFIED_TOKENS}. */
+    int verifiedTokens() {
+        return verified.size();
+    }
+
+    /** The verifier's own rule for {@code exp}: valid while now, in whole seconds, less the leeway is before it. */
+    private boolean unexpired(Instant expiresAt) {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS).minusSeconds(LEEWAY_SECONDS).isBefore(expiresAt);
     }
 }

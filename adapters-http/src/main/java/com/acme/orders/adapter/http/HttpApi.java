@@ -45,6 +45,7 @@ public final class HttpApi {
 
     static final String REQUEST_ID_HEADER = "X-Request-Id";
     private static final Pattern SANE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final String REQUEST_ID = "request_id";
     private static final String CALLER = "caller";
     private static final String BEARER_CHALLENGE = "Bearer realm=\"order-service\"";
@@ -233,7 +234,7 @@ public final class HttpApi {
         if (authorization == null || authorization.isBlank()) {
             throw ApiException.unauthorized("A bearer token is required: log in at /auth/login.", BEARER_CHALLENGE);
         }
-        String[] parts = authorization.strip().split("\\s+", 2);
+        String[] parts = WHITESPACE.split(authorization.strip(), 2);
         if (parts.length != 2 || !parts[0].toLowerCase(Locale.ROOT).equals("bearer")) {
             throw ApiException.unauthorized("The Authorization header must be 'Bearer <token>'.",
                     BEARER_CHALLENGE + ", error=\"invalid_request\"");
@@ -258,7 +259,8 @@ public final class HttpApi {
         String route = endpoint != null ? endpoint.path : HttpMetrics.UNMATCHED;
         String method = ctx.method().name();
         int status = ctx.statusCode();
-        String duration = String.format(Locale.ROOT, "%.1f", millis);
+        long tenths = Math.round(millis * 10.0);
+        String duration = tenths / 10 + "." + tenths % 10;
         metrics.recordRequest(method, route, status, Duration.ofNanos((long) (millis * 1_000_000)));
         MDC.put("http_method", method);
         MDC.put("http_route", route);

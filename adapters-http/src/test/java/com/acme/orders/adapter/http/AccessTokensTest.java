@@ -31,6 +31,44 @@ class AccessTokensTest {
     }
 
     @Test
+    void a_remembered_token_expires_at_the_same_second_as_a_new_one() {
+        String token = tokens.issue(new UserId(42), 0);
+        assertThat(tokens.verify(token)).isPresent();
+        AccessTokens fresh = new AccessTokens(SECRET, "HS256", Duration.ofMinutes(15), clock);
+
+        clock.advance(Duration.ofMinutes(15).plusSeconds(AccessTokens.LEEWAY_SECONDS).minusMillis(1));
+        assertThat(tokens.verify(token)).isPresent();
+        assertThat(fresh.verify(token)).as("verified for the first time").isPresent();
+        clock.advance(Duration.ofMillis(1));
+        assertThat(tokens.verify(token)).isEmpty();
+        assertThat(new AccessTokens(SECRET, "HS256", Duration.ofMinutes(15), clock).verify(token))
+                .as("verified for the first time").isEmpty();
+        assertThat(tokens.verifiedTokens()).as("an expired token is forgotten").isZero();
+    }
+
+    @Test
+    void a_token_altered_after_its_original_was_verified_is_refused() {
+        String token = tokens.issue(new UserId(42), 0);
+        assertThat(tokens.verify(token)).isPresent();
+        String[] parts = token.split("\\.");
+        String otherUser = JWT.decode(tokens.issue(new UserId(43), 0)).getPayload();
+
+        assertThat(tokens.verify(parts[0] + "." + otherUser + "." + parts[2])).isEmpty();
+        assertThat(tokens.verify(token.substring(0, token.length() - 2)
+                + (token.endsWith("AA") ? "BB" : "AA"))).isEmpty();
+        assertThat(tokens.verify(token)).contains(new AccessTokens.Claims(new UserId(42), 0));
+    }
+
+    @Test
+    void the_remembered_tokens_are_bounded() {
+        for (int i = 0; i <= AccessTokens.VERIFIED_TOKENS; i++) {
+            assertThat(tokens.verify(tokens.issue(new UserId(1 + i), 0))).isPresent();
+        }
+
+        assertThat(tokens.verifiedTokens()).isBetween(1, AccessTokens.VERIFIED_TOKENS);
+    }
+
+    @Test
     void the_claims_are_the_documented_ones() {
         var jwt = JWT.decode(tokens.issue(new UserId(7), 0));
 
