@@ -5,17 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.acme.orders.application.port.in.IdempotencyKey;
 import com.acme.orders.application.port.in.RecordedResponse;
 import com.acme.orders.application.port.out.IdempotencyKeys.Claim;
+import com.acme.orders.application.testing.Users;
 import com.acme.orders.domain.order.Amount;
 import com.acme.orders.domain.order.Order;
 import com.acme.orders.domain.order.ProductName;
-import com.acme.orders.domain.user.Email;
-import com.acme.orders.domain.user.PasswordHash;
-import com.acme.orders.domain.user.User;
 import com.acme.orders.domain.user.UserId;
-import com.acme.orders.domain.user.UserName;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -59,12 +55,7 @@ public abstract class IdempotencyKeysContract {
     }
 
     private UserId newOwner() {
-        User user = new User(users().nextId(), new UserName("Owner"),
-                new Email("owner-" + UUID.randomUUID() + "@example.com"),
-                new PasswordHash("$2a$04$abcdefghijklmnopqrstuu5hZ0Q6rE6pC9M1mB0QwJ6W8wq9y0nq2"),
-                Instant.now().truncatedTo(ChronoUnit.MICROS));
-        users().add(user);
-        return user.id();
+        return Users.stored(users(), "owner-" + UUID.randomUUID() + "@example.com").id();
     }
 
     private Claim claim(UserId by, String fingerprint, Instant at) {

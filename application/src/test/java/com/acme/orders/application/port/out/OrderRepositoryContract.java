@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.acme.orders.application.port.in.PageCursor;
+import com.acme.orders.application.testing.Users;
 import com.acme.orders.domain.order.Actor;
 import com.acme.orders.domain.order.Amount;
 import com.acme.orders.domain.order.Order;
@@ -12,11 +13,7 @@ import com.acme.orders.domain.order.OrderId;
 import com.acme.orders.domain.order.OrderStatus;
 import com.acme.orders.domain.order.ProductName;
 import com.acme.orders.domain.order.StatusChange;
-import com.acme.orders.domain.user.Email;
-import com.acme.orders.domain.user.PasswordHash;
-import com.acme.orders.domain.user.User;
 import com.acme.orders.domain.user.UserId;
-import com.acme.orders.domain.user.UserName;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -56,12 +53,7 @@ public abstract class OrderRepositoryContract {
     }
 
     protected UserId newOwner() {
-        User user = new User(users().nextId(), new UserName("Owner"),
-                new Email("owner-" + UUID.randomUUID() + "@example.com"),
-                new PasswordHash("$2a$04$abcdefghijklmnopqrstuu5hZ0Q6rE6pC9M1mB0QwJ6W8wq9y0nq2"),
-                Instant.now().truncatedTo(ChronoUnit.MICROS));
-        users().add(user);
-        return user.id();
+        return Users.stored(users(), "owner-" + UUID.randomUUID() + "@example.com").id();
     }
 
     protected Order place(UserId ownerId, String amount, Instant at) {
