@@ -25,13 +25,6 @@ import java.util.function.Supplier;
  * When {@code queueCapacity} hashes already wait, the next one is refused with
  * {@link java.util.concurrent.RejectedExecutionException} instead of queueing without bound.
  *
- * <p>Pool threads run at {@link Thread#MIN_PRIORITY}: when the cores are saturated, a hash yields to the requests
- * that take a millisecond, so a burst of log-ins slows log-ins rather than every request. The JVM hands Java
- * priorities to the operating system only where it is told to: on Linux,
- * {@code -XX:ThreadPriorityPolicy=1 -XX:JavaPriority1_To_OSPriority=19} makes these threads nice 19 (lowering a
- * thread's priority needs no privilege). Without those options the priority changes nothing. On idle cores a
- * low-priority hash runs as fast as any other, so the log-in rate alone is unchanged; docs/benchmarks.md has both.
- *
  * <p>Passwords are 72 bytes at most (the domain refuses longer ones); the strict strategy makes sure nothing is ever
  * silently truncated should that rule change.
  */
@@ -60,7 +53,6 @@ public final class BcryptPasswordHasher implements PasswordHasher, AutoCloseable
                 runnable -> {
                     Thread thread = new Thread(runnable, "bcrypt-" + counter.incrementAndGet());
                     thread.setDaemon(true);
-                    thread.setPriority(Thread.MIN_PRIORITY);
                     return thread;
                 },
                 new ThreadPoolExecutor.AbortPolicy());
@@ -117,11 +109,6 @@ public final class BcryptPasswordHasher implements PasswordHasher, AutoCloseable
     /** The most pool threads that ever ran at once; never more than configured. */
     int largestPoolSize() {
         return pool.getLargestPoolSize();
-    }
-
-    /** Runs {@code probe} on a pool thread, the way a hash runs. */
-    <T> T onPoolThread(Supplier<T> probe) {
-        return onPool(probe);
     }
 
     /** How many hashes and verifications the pool has finished. */

@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.acme.orders.domain.user.Password;
 import com.acme.orders.domain.user.PasswordHash;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -18,8 +14,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledOnOs;
-import org.junit.jupiter.api.condition.OS;
 
 class BcryptPasswordHasherTest {
 
@@ -100,40 +94,6 @@ class BcryptPasswordHasherTest {
                 callers.shutdownNow();
             }
             assertThat(refused.get()).isGreaterThanOrEqualTo(3);
-        }
-    }
-
-    @Test
-    void hashes_run_at_the_lowest_java_priority() {
-        assertThat(hasher.onPoolThread(() -> Thread.currentThread().getPriority())).isEqualTo(Thread.MIN_PRIORITY);
-    }
-
-    /**
-     * This module's tests run in a JVM started with {@code -XX:ThreadPriorityPolicy=1
-     * -XX:JavaPriority1_To_OSPriority=19} (adapters-password/pom.xml), as docs/benchmarks.md recommends: there the
-     * lowest Java priority must reach Linux's scheduler as nice 19, while the caller's thread keeps nice 0.
-     */
-    @Test
-    @EnabledOnOs(OS.LINUX)
-    void with_the_recommended_jvm_options_a_hash_runs_at_nice_19_on_linux() throws Exception {
-        int callerNice = NiceValue.ofCurrentThread();
-
-        int poolNice = hasher.onPoolThread(NiceValue::ofCurrentThread);
-
-        assertThat(callerNice).isZero();
-        assertThat(poolNice).isEqualTo(19);
-    }
-
-    /** The nice value of the calling thread, from /proc/thread-self/stat (field 19). */
-    private static final class NiceValue {
-        static int ofCurrentThread() {
-            try {
-                String stat = Files.readString(Path.of("/proc/thread-self/stat"));
-                String[] afterName = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                return Integer.parseInt(afterName[16]);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
     }
 
