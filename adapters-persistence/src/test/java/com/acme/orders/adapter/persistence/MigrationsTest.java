@@ -133,6 +133,17 @@ class MigrationsTest {
         assertThat(queryText("SELECT pg_get_serial_sequence('orders', 'id')")).isEqualTo("public.orders_id_seq");
     }
 
+    @Test
+    void orders_carry_only_the_indexes_the_services_statements_read() throws SQLException {
+        String indexes = queryText("""
+                SELECT string_agg(indexname, ',' ORDER BY indexname) FROM pg_indexes
+                WHERE schemaname = 'public' AND tablename = 'orders'""");
+
+        assertThat(indexes.split(",")).containsExactlyInAnyOrder(
+                "orders_pkey", "idx_orders_user_id", "idx_orders_user_page", "idx_orders_user_status_page",
+                "idx_orders_pending_by_change", "idx_orders_processing_by_change");
+    }
+
     private static String insertUserSql(String email) {
         return """
                 INSERT INTO users (name, email, password_hash, created_at)
