@@ -58,17 +58,22 @@ interface IdempotencyKeyDao {
      * {@code idx_idempotency_keys_created_at}. SKIP LOCKED: rows another transaction holds (being deleted by a
      * concurrent cleanup, or completed right now) are left for a later run, so concurrent cleanups neither wait for
      * each other nor deadlock.
+     *
+     * <p>The locked rows are deleted by their {@code ctid}s (a Tid Scan): matched back by primary key with
+     * {@code IN (...)}, the generic plan (the pools force one) hash-joined the whole table, read sequentially
+     * (GenericPlansTest). A row this statement has locked cannot move, so its {@code ctid} stays valid until the
+     * delete.
      */
     @SqlUpdate("""
             DELETE FROM idempotency_keys
-            WHERE (user_id, idempotency_key) IN (
-                SELECT user_id, idempotency_key
+            WHERE ctid = ANY(ARRAY(
+                SELECT ctid
                 FROM idempotency_keys
                 WHERE created_at < :cutoff
                 ORDER BY created_at
                 LIMIT :limit
                 FOR UPDATE SKIP LOCKED
-            )
+            ))
             """)
     int deleteExpired(Instant cutoff, int limit);
 }

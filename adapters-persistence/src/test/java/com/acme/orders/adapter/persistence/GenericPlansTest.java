@@ -27,8 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The pool plans every prepared statement once, generically ({@link Database#PLAN_EACH_STATEMENT_ONCE}); that is
  * only safe if the generic plan of each statement the service runs on its tables reads an index, never the whole
  * table. Each statement is prepared as the driver prepares it, with its parameters unknown to the planner, on tables
- * large enough that a sequential scan would lose (5,000 users, 40,000 orders and their history, analysed), and its
- * generic plan is checked.
+ * large enough that a sequential scan would lose (5,000 users, 40,000 orders and their history, 40,000 idempotency
+ * keys, analysed), and its generic plan is checked.
  */
 class GenericPlansTest {
 
@@ -55,6 +55,11 @@ class GenericPlansTest {
                 )
                 INSERT INTO order_status_history (order_id, from_status, to_status, at, actor)
                 SELECT id, NULL, 'pending', created_at, 'user' FROM placed""",
+                """
+                INSERT INTO idempotency_keys (user_id, idempotency_key, fingerprint, status, created_at)
+                SELECT (SELECT min(id) FROM users) + g % 5000, 'key-' || g, md5(g::text), 'in_flight',
+                       now() - g * interval '1 second'
+                FROM generate_series(1, 40000) g""",
                 "ANALYZE");
     }
 
@@ -78,7 +83,12 @@ class GenericPlansTest {
                         annotated(OrderDao.class, "applyToOldest").replace("<fromLiteral>", "'pending'")),
                 Arguments.of("OrderDao.applyToOldest from processing",
                         annotated(OrderDao.class, "applyToOldest").replace("<fromLiteral>", "'processing'")),
-                Arguments.of("OrderDao.history", annotated(OrderDao.class, "history")));
+                Arguments.of("OrderDao.history", annotated(OrderDao.class, "history")),
+                Arguments.of("IdempotencyKeyDao.find", annotated(IdempotencyKeyDao.class, "find")),
+                Arguments.of("IdempotencyKeyDao.deleteStale", annotated(IdempotencyKeyDao.class, "deleteStale")),
+                Arguments.of("IdempotencyKeyDao.complete", annotated(IdempotencyKeyDao.class, "complete")),
+                Arguments.of("IdempotencyKeyDao.release", annotated(IdempotencyKeyDao.class, "release")),
+                Arguments.of("IdempotencyKeyDao.deleteExpired", annotated(IdempotencyKeyDao.class, "deleteExpired")));
     }
 
     @ParameterizedTest(name = "{0}")
