@@ -1,8 +1,15 @@
 package com.acme.orders.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.acme.orders.adapter.persistence.DatabaseSettings;
+import com.acme.orders.adapter.persistence.testing.TestDatabase;
+import com.acme.orders.bootstrap.AppConfig;
+import com.acme.orders.bootstrap.OrderServiceApp;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +35,37 @@ class ReadinessEndToEndTest {
             assertThat(ready.header("Retry-After")).isPresent();
             assertThat(api.get("/health/live", null).status()).isEqualTo(200);
             assertThat(api.get("/", null).status()).isEqualTo(200);
+        }
+    }
+
+    /**
+     * A start that fails half-way (the HTTP port is taken, after the pools and the scheduler have started) stops what
+     * it had started: no connection stays open, and the next start on the same database works.
+     */
+    @Test
+    void a_start_whose_port_is_taken_fails_and_leaves_no_connection_open() throws Exception {
+        DatabaseSettings database = TestDatabase.fresh();
+        Map<String, String> env = new HashMap<>(RunningService.baseEnvironment());
+        env.put("DATABASE_URL", TestDatabase.url(database));
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            env.put("APP_PORT", Integer.toString(taken.getLocalPort()));
+
+            assertThatThrownBy(() -> OrderServiceApp.start(AppConfig.from(env)))
+                    .isInstanceOf(RuntimeException.class);
+        }
+
+        String serviceConnections = "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                + "AND application_name = 'order-service' AND pid <> pg_backend_pid()";
+        long open = TestSql.queryLong(database, serviceConnections);
+        for (int i = 0; i < 50 && open > 0; i++) { // a closed connection's server process exits a moment later
+            Thread.sleep(100);
+            open = TestSql.queryLong(database, serviceConnections);
+        }
+        assertThat(open).isZero();
+        // and the database is left usable: a service starts on it
+        env.put("APP_PORT", "0");
+        try (OrderServiceApp app = OrderServiceApp.start(AppConfig.from(env))) {
+            assertThat(new ApiClient(app.port()).get("/health/ready", null).status()).isEqualTo(200);
         }
     }
 }
