@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.acme.orders.adapter.persistence.DatabaseSettings;
 import com.acme.orders.adapter.persistence.testing.TestDatabase;
-import com.acme.orders.bootstrap.AppConfig;
-import com.acme.orders.bootstrap.OrderServiceApp;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -45,12 +42,10 @@ class ReadinessEndToEndTest {
     @Test
     void a_start_whose_port_is_taken_fails_and_leaves_no_connection_open() throws Exception {
         DatabaseSettings database = TestDatabase.fresh();
-        Map<String, String> env = new HashMap<>(RunningService.baseEnvironment());
-        env.put("DATABASE_URL", TestDatabase.url(database));
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
-            env.put("APP_PORT", Integer.toString(taken.getLocalPort()));
+            Map<String, String> onTakenPort = Map.of("APP_PORT", Integer.toString(taken.getLocalPort()));
 
-            assertThatThrownBy(() -> OrderServiceApp.start(AppConfig.from(env)))
+            assertThatThrownBy(() -> RunningService.startOn(database, onTakenPort))
                     .isInstanceOf(RuntimeException.class);
         }
 
@@ -63,9 +58,8 @@ class ReadinessEndToEndTest {
         }
         assertThat(open).isZero();
         // and the database is left usable: a service starts on it
-        env.put("APP_PORT", "0");
-        try (OrderServiceApp app = OrderServiceApp.start(AppConfig.from(env))) {
-            assertThat(new ApiClient(app.port()).get("/health/ready", null).status()).isEqualTo(200);
+        try (RunningService next = RunningService.startOn(database, Map.of())) {
+            assertThat(next.client().get("/health/ready", null).status()).isEqualTo(200);
         }
     }
 }
