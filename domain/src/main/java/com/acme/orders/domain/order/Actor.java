@@ -8,14 +8,16 @@ public enum Actor {
     USER,
     SYSTEM;
 
+    private final String code = name().toLowerCase(Locale.ROOT);
+
     /** The lower-case name used on the wire and in storage. */
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return code;
     }
 
     public static Actor fromCode(String code) {
         for (Actor actor : values()) {
-            if (actor.code().equals(code)) {
+            if (actor.code.equals(code)) {
                 return actor;
             }
         }

@@ -17,6 +17,9 @@ public enum OrderStatus {
     COMPLETED,
     CANCELLED;
 
+    // Computed once: every order read from storage, and every order written as JSON, asks for its status's code.
+    private final String code = name().toLowerCase(Locale.ROOT);
+
     private static final String CODES =
             Arrays.stream(values()).map(OrderStatus::code).collect(Collectors.joining(", "));
 
@@ -50,12 +53,12 @@ public enum OrderStatus {
 
     /** The lower-case name used on the wire and in storage. */
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return code;
     }
 
     public static OrderStatus fromCode(String code) {
         for (OrderStatus status : values()) {
-            if (status.code().equals(code)) {
+            if (status.code.equals(code)) {
                 return status;
             }
         }
