@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -16,32 +17,46 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Two reference points for scenario 1 (GET /orders?limit=20), measured by bench/floors side by side with pgbench and
- * the service. Both run the service's own two statements, read from its DAOs in the jar (UserDao.TOKEN_VERSION, then
- * OrderDao.FIND_PAGE with limit + 1 = 21 and no cursor), server-prepared, under the plan_cache_mode the service sets.
+ * Two reference points for scenarios 1 to 3 (the list, GET by id, POST), measured by bench/floors side by side with
+ * pgbench and the service. Both run the service's own statements, read from its DAOs in the jar, server-prepared,
+ * under the plan_cache_mode the service sets:
  * <ul>
- *   <li>{@code jdbc}: pgjdbc alone. THREADS threads (virtual by default, as the service's requests) each hold a
- *       connection and run the two statements in a loop. No HTTP, no pool, no JDBI: the gap from pgbench to this is
- *       the JVM driver's. Prints, after 5 s of warm-up, {@code JDBC_RESULT threads=16 virtual tps=R
- *       machine_cpu_ms=M self_cpu_ms=S} (CPU time per transaction of the machine and of this process, from /proc).
+ *   <li>list: UserDao.TOKEN_VERSION, then OrderDao.FIND_PAGE with limit + 1 = 21 and no cursor;
+ *   <li>get: UserDao.TOKEN_VERSION, then OrderDao.FIND_BY_ID, one of the user's order ids;
+ *   <li>post: UserDao.TOKEN_VERSION, OrderDao.NEXT_ID, then OrderDao.INSERT_WITH_FIRST_CHANGE.
+ * </ul>
+ * The two modes:
+ * <ul>
+ *   <li>{@code jdbc SCENARIO}: pgjdbc alone. THREADS threads (virtual by default, as the service's requests) each hold
+ *       a connection and run the scenario's statements in a loop. No HTTP, no pool, no JDBI: the gap from pgbench to
+ *       this is the JVM driver's. Prints, after 5 s of warm-up, {@code JDBC_RESULT scenario=list threads=16 virtual
+ *       tps=R machine_cpu_ms=M self_cpu_ms=S} (CPU time per transaction of the machine and of this process, from
+ *       /proc).
  *   <li>{@code http}: the bare stack the architecture prescribes (Javalin on virtual threads, HikariCP, pgjdbc,
- *       Jackson) answering {@code GET /orders} with the same statements and JSON fields, and nothing else: any
- *       Authorization header passes, and there is no JDBI, no domain objects, no access log, metrics, request id,
- *       security headers or signed cursor. What it reaches is about the best any service on this stack can do.
+ *       Jackson) answering {@code GET /orders}, {@code GET /orders/{id}} and {@code POST /orders} with the same
+ *       statements, one pool borrow per statement as the service, and the same JSON fields, and nothing else: the
+ *       bearer value is not a JWT but {@code bare-<user id>-} padded to a real token's length (bench/floors writes
+ *       them), and there is no JDBI, no domain objects, no validation beyond Jackson's, no access log, metrics,
+ *       request id, security headers or signed cursor. What it reaches is about the best any service on this stack
+ *       can do. Its {@code GET /ping} answers {@code ok} with no database and no JSON: the HTTP exchange alone.
  * </ul>
  *
- * <p>Run: {@code java -cp bootstrap/target/order-service.jar bench/ListFloors.java jdbc JDBC_URL USER_ID THREADS
- * SECONDS [virtual|platform]} or {@code ... bench/ListFloors.java http JDBC_URL USER_ID POOL_SIZE PORT}
+ * <p>Run: {@code java -cp bootstrap/target/order-service.jar bench/Floors.java jdbc list|get|post JDBC_URL USER_IDS
+ * THREADS SECONDS [virtual|platform]} or {@code ... bench/Floors.java http JDBC_URL POOL_SIZE PORT}. USER_IDS is one
+ * id, or a range {@code first-last} (post rotates over it; list and get take the first).
  */
-public class ListFloors {
+public class Floors {
     record Order(long id, long userId, String productName, BigDecimal amount, String status, OffsetDateTime createdAt,
             OffsetDateTime updatedAt) {
     }
@@ -49,15 +64,22 @@ public class ListFloors {
     record Page(List<Order> orders, long total, String nextCursor) {
     }
 
+    record NewOrder(String productName, BigDecimal amount) {
+    }
+
     static final int LIMIT = 20;
     static final String TOKEN_VERSION = positional(serviceSql("UserDao", "TOKEN_VERSION"));
     static final String FIND_PAGE = positional(serviceSql("OrderDao", "FIND_PAGE"));
+    static final String FIND_BY_ID = positional(serviceSql("OrderDao", "FIND_BY_ID"));
+    static final String NEXT_ID = positional(serviceSql("OrderDao", "NEXT_ID"));
+    static final String INSERT = positional(serviceSql("OrderDao", "INSERT_WITH_FIRST_CHANGE"));
+    static final Pattern BARE_TOKEN = Pattern.compile("Bearer bare-(\\d+)-x*");
 
     public static void main(String[] a) throws Exception {
         switch (a[0]) {
-            case "jdbc" -> jdbc(a[1], Long.parseLong(a[2]), Integer.parseInt(a[3]), Double.parseDouble(a[4]),
-                    a.length <= 5 || !a[5].equals("platform"));
-            case "http" -> http(a[1], Long.parseLong(a[2]), Integer.parseInt(a[3]), Integer.parseInt(a[4]));
+            case "jdbc" -> jdbc(a[1], a[2], a[3], Integer.parseInt(a[4]), Double.parseDouble(a[5]),
+                    a.length <= 6 || !a[6].equals("platform"));
+            case "http" -> http(a[1], Integer.parseInt(a[2]), Integer.parseInt(a[3]));
             default -> throw new IllegalArgumentException("mode must be jdbc or http, got " + a[0]);
         }
     }
@@ -88,6 +110,12 @@ public class ListFloors {
         }
     }
 
+    static Order order(ResultSet rows, int first) throws SQLException {
+        return new Order(rows.getLong(first), rows.getLong(first + 1), rows.getString(first + 2),
+                rows.getBigDecimal(first + 3), rows.getString(first + 4),
+                rows.getObject(first + 5, OffsetDateTime.class), rows.getObject(first + 6, OffsetDateTime.class));
+    }
+
     /** FIND_PAGE's parameters in order: ownerId, ownerId, afterCreatedAt, afterId, limit. */
     static Page firstPage(Connection connection, long userId, int tokenVersion) throws SQLException {
         List<Order> orders = new ArrayList<>(LIMIT + 1);
@@ -101,9 +129,7 @@ public class ListFloors {
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     total = rows.getLong(1);
-                    orders.add(new Order(rows.getLong(2), rows.getLong(3), rows.getString(4), rows.getBigDecimal(5),
-                            rows.getString(6), rows.getObject(7, OffsetDateTime.class),
-                            rows.getObject(8, OffsetDateTime.class)));
+                    orders.add(order(rows, 2));
                 }
             }
         }
@@ -111,7 +137,65 @@ public class ListFloors {
         return new Page(orders.subList(0, Math.min(LIMIT, orders.size())), total, next);
     }
 
-    static void jdbc(String url, long userId, int threads, double seconds, boolean virtual) throws Exception {
+    static Order byId(Connection connection, long orderId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(FIND_BY_ID)) {
+            statement.setLong(1, orderId);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? order(rows, 1) : null;
+            }
+        }
+    }
+
+    static long nextId(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(NEXT_ID);
+                ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /**
+     * INSERT_WITH_FIRST_CHANGE's parameters in order: id, userId, productName, amount, status, createdAt, updatedAt,
+     * fromStatus (null for a placement), toStatus, at, actor; the instants are the service's clock's, in milliseconds.
+     */
+    static Order insert(Connection connection, long id, long userId, NewOrder placed) throws SQLException {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+        try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
+            statement.setLong(1, id);
+            statement.setLong(2, userId);
+            statement.setString(3, placed.productName());
+            statement.setBigDecimal(4, placed.amount());
+            statement.setString(5, "pending");
+            statement.setObject(6, now);
+            statement.setObject(7, now);
+            statement.setNull(8, Types.VARCHAR);
+            statement.setString(9, "pending");
+            statement.setObject(10, now);
+            statement.setString(11, "user");
+            statement.executeUpdate();
+        }
+        return new Order(id, userId, placed.productName(), placed.amount(), "pending", now, now);
+    }
+
+    static final NewOrder BENCH_ITEM = new NewOrder("Bench item", new BigDecimal("19.99"));
+
+    static void jdbc(String scenario, String url, String userIds, int threads, double seconds, boolean virtual)
+            throws Exception {
+        long firstUser = Long.parseLong(userIds.split("-")[0]);
+        long lastUser = Long.parseLong(userIds.contains("-") ? userIds.split("-")[1] : userIds);
+        List<Long> orderIds = new ArrayList<>();
+        if (scenario.equals("get")) {
+            try (Connection connection = DriverManager.getConnection(url);
+                    PreparedStatement statement = connection.prepareStatement(
+                            "SELECT id FROM orders WHERE user_id = ? ORDER BY id")) {
+                statement.setLong(1, firstUser);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        orderIds.add(rows.getLong(1));
+                    }
+                }
+            }
+        }
         for (int round = 0; round < 2; round++) {
             AtomicLong done = new AtomicLong();
             long deadline = System.nanoTime() + (long) ((round == 0 ? 5 : seconds) * 1e9);
@@ -123,8 +207,21 @@ public class ListFloors {
                         try (Statement statement = connection.createStatement()) {
                             statement.execute("SET plan_cache_mode = force_generic_plan");
                         }
+                        ThreadLocalRandom random = ThreadLocalRandom.current();
                         while (System.nanoTime() < deadline) {
-                            firstPage(connection, userId, tokenVersion(connection, userId));
+                            switch (scenario) {
+                                case "list" -> firstPage(connection, firstUser, tokenVersion(connection, firstUser));
+                                case "get" -> {
+                                    tokenVersion(connection, firstUser);
+                                    byId(connection, orderIds.get(random.nextInt(orderIds.size())));
+                                }
+                                case "post" -> {
+                                    long user = random.nextLong(firstUser, lastUser + 1);
+                                    tokenVersion(connection, user);
+                                    insert(connection, nextId(connection), user, BENCH_ITEM);
+                                }
+                                default -> throw new IllegalArgumentException("no scenario " + scenario);
+                            }
                             done.incrementAndGet();
                         }
                     } catch (SQLException e) {
@@ -139,14 +236,24 @@ public class ListFloors {
             double elapsed = (System.nanoTime() - started) / 1e9;
             long machine1 = machineTicks(), self1 = selfTicks(), n = done.get();
             if (round == 1) {
-                System.out.printf(Locale.ROOT, "JDBC_RESULT threads=%d %s tps=%.1f machine_cpu_ms=%.3f "
-                        + "self_cpu_ms=%.3f%n", threads, virtual ? "virtual" : "platform", n / elapsed,
+                System.out.printf(Locale.ROOT, "JDBC_RESULT scenario=%s threads=%d %s tps=%.1f machine_cpu_ms=%.3f "
+                        + "self_cpu_ms=%.3f%n", scenario, threads, virtual ? "virtual" : "platform", n / elapsed,
                         (machine1 - machine0) * 10.0 / n, (self1 - self0) * 10.0 / n);
             }
         }
     }
 
-    static void http(String url, long userId, int poolSize, int port) {
+    /** The caller named by a bare token; 401 for anything else (wrk sends only bare tokens). */
+    static long caller(Context ctx) {
+        String authorization = ctx.header("Authorization");
+        Matcher bare = authorization == null ? null : BARE_TOKEN.matcher(authorization);
+        if (bare == null || !bare.matches()) {
+            throw new io.javalin.http.UnauthorizedResponse();
+        }
+        return Long.parseLong(bare.group(1));
+    }
+
+    static void http(String url, int poolSize, int port) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setMaximumPoolSize(poolSize);
@@ -159,22 +266,53 @@ public class ListFloors {
             app.concurrency.useVirtualThreads = true;
             app.jsonMapper(new JavalinJackson(mapper, true));
             app.jetty.port = port;
+            // one borrow per statement, as the service does
             app.routes.get("/orders", ctx -> {
-                if (ctx.header("Authorization") == null) {
-                    ctx.status(401);
-                    return;
-                }
-                // one borrow per statement, as the service does
+                long user = caller(ctx);
                 int version;
                 try (Connection connection = pool.getConnection()) {
-                    version = tokenVersion(connection, userId);
+                    version = tokenVersion(connection, user);
                 }
                 Page page;
                 try (Connection connection = pool.getConnection()) {
-                    page = firstPage(connection, userId, version);
+                    page = firstPage(connection, user, version);
                 }
                 ctx.json(page);
             });
+            app.routes.get("/orders/{id}", ctx -> {
+                long user = caller(ctx);
+                long id = Long.parseLong(ctx.pathParam("id"));
+                try (Connection connection = pool.getConnection()) {
+                    tokenVersion(connection, user);
+                }
+                Order order;
+                try (Connection connection = pool.getConnection()) {
+                    order = byId(connection, id);
+                }
+                if (order == null || order.userId() != user) {
+                    ctx.status(404);
+                    return;
+                }
+                ctx.json(order);
+            });
+            app.routes.post("/orders", ctx -> {
+                long user = caller(ctx);
+                NewOrder placed = ctx.bodyAsClass(NewOrder.class);
+                try (Connection connection = pool.getConnection()) {
+                    tokenVersion(connection, user);
+                }
+                long id;
+                try (Connection connection = pool.getConnection()) {
+                    id = nextId(connection);
+                }
+                Order order;
+                try (Connection connection = pool.getConnection()) {
+                    order = insert(connection, id, user, placed);
+                }
+                ctx.status(201).header("Location", "/orders/" + id).json(order);
+            });
+            // the HTTP exchange alone: no database, no JSON (bench/wrk/ping.lua)
+            app.routes.get("/ping", ctx -> ctx.result("ok"));
             app.routes.get("/health/ready", ctx -> ctx.result("ok"));
         }).start();
     }
