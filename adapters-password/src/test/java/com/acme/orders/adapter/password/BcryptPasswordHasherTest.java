@@ -3,8 +3,10 @@ package com.acme.orders.adapter.password;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import at.favre.lib.crypto.bcrypt.BCrypt;
 import com.acme.orders.domain.user.Password;
 import com.acme.orders.domain.user.PasswordHash;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -55,11 +57,34 @@ class BcryptPasswordHasherTest {
     }
 
     @Test
-    void the_decoy_is_a_real_hash_at_the_same_cost_that_no_guess_matches() {
+    void the_decoy_is_a_well_formed_hash_at_the_same_cost_that_no_guess_matches() throws Exception {
         PasswordHash decoy = hasher.decoy();
 
-        assertThat(decoy.value()).startsWith("$2a$04$");
+        assertThat(decoy.value()).startsWith("$2a$04$").hasSize(60);
+        BCrypt.HashData parsed =
+                BCrypt.Version.VERSION_2A.parser.parse(decoy.value().getBytes(StandardCharsets.US_ASCII));
+        assertThat(parsed.cost).isEqualTo(4);
+        assertThat(parsed.rawSalt).hasSize(16);
         assertThat(hasher.matches(new Password("securepass123"), decoy)).isFalse();
+    }
+
+    @Test
+    void a_verification_against_the_decoy_is_a_real_bcrypt_verification() {
+        // the verifier hashes the candidate with the decoy's salt and cost before it compares: the same work as for a
+        // real hash (LoginTimingEndToEndTest measures it end to end); here, that the library accepts it as a hash
+        BCrypt.Result result = BCrypt.verifyer(BCrypt.Version.VERSION_2A)
+                .verify("securepass123".toCharArray(), hasher.decoy().value());
+
+        assertThat(result.validFormat).isTrue();
+        assertThat(result.verified).isFalse();
+        assertThat(result.details.cost).isEqualTo(4);
+    }
+
+    @Test
+    void each_hasher_makes_a_decoy_of_its_own() {
+        try (BcryptPasswordHasher other = new BcryptPasswordHasher(4, 1, 1)) {
+            assertThat(other.decoy()).isNotEqualTo(hasher.decoy());
+        }
     }
 
     @Test
