@@ -1,3 +1,5 @@
+import com.acme.orders.domain.order.Actor;
+import com.acme.orders.domain.order.OrderStatus;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -5,6 +7,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.UnauthorizedResponse;
 import io.javalin.json.JavalinJackson;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -30,7 +33,7 @@ import java.util.regex.Pattern;
 /**
  * Two reference points for scenarios 1 to 3 (the list, GET by id, POST), measured by bench/floors side by side with
  * pgbench and the service. Both run the service's own statements, read from its DAOs in the jar, server-prepared,
- * under the plan_cache_mode the service sets:
+ * under the plan_cache_mode the service sets (read from its Database), with its domain's status and actor codes:
  * <ul>
  *   <li>list: UserDao.TOKEN_VERSION, then OrderDao.FIND_PAGE with limit + 1 = 21 and no cursor;
  *   <li>get: UserDao.TOKEN_VERSION, then OrderDao.FIND_BY_ID, one of the user's order ids;
@@ -73,6 +76,9 @@ public class Floors {
     static final String FIND_BY_ID = positional(serviceSql("OrderDao", "FIND_BY_ID"));
     static final String NEXT_ID = positional(serviceSql("OrderDao", "NEXT_ID"));
     static final String INSERT = positional(serviceSql("OrderDao", "INSERT_WITH_FIRST_CHANGE"));
+    /** The session setting of the service's pools ({@code plan_cache_mode}), so that both plan as the service does. */
+    static final String SESSION_SETTING = serviceSql("Database", "PLAN_EACH_STATEMENT_ONCE");
+    static final String PENDING = OrderStatus.PENDING.code();
     static final Pattern BARE_TOKEN = Pattern.compile("Bearer bare-(\\d+)-x*");
 
     public static void main(String[] a) throws Exception {
@@ -84,14 +90,14 @@ public class Floors {
         }
     }
 
-    /** A statement constant of one of the service's (package-private) DAO interfaces. */
-    static String serviceSql(String dao, String constant) {
+    /** An SQL constant of one of the persistence adapter's (package-private) types: its DAOs, its Database. */
+    static String serviceSql(String type, String constant) {
         try {
-            var field = Class.forName("com.acme.orders.adapter.persistence." + dao).getField(constant);
+            var field = Class.forName("com.acme.orders.adapter.persistence." + type).getDeclaredField(constant);
             field.setAccessible(true);
             return (String) field.get(null);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot read " + dao + "." + constant + " from the jar", e);
+            throw new IllegalStateException("cannot read " + type + "." + constant + " from the jar", e);
         }
     }
 
@@ -165,16 +171,16 @@ public class Floors {
             statement.setLong(2, userId);
             statement.setString(3, placed.productName());
             statement.setBigDecimal(4, placed.amount());
-            statement.setString(5, "pending");
+            statement.setString(5, PENDING);
             statement.setObject(6, now);
             statement.setObject(7, now);
             statement.setNull(8, Types.VARCHAR);
-            statement.setString(9, "pending");
+            statement.setString(9, PENDING);
             statement.setObject(10, now);
-            statement.setString(11, "user");
+            statement.setString(11, Actor.USER.code());
             statement.executeUpdate();
         }
-        return new Order(id, userId, placed.productName(), placed.amount(), "pending", now, now);
+        return new Order(id, userId, placed.productName(), placed.amount(), PENDING, now, now);
     }
 
     static final NewOrder BENCH_ITEM = new NewOrder("Bench item", new BigDecimal("19.99"));
@@ -205,7 +211,7 @@ public class Floors {
                 Runnable loop = () -> {
                     try (Connection connection = DriverManager.getConnection(url)) {
                         try (Statement statement = connection.createStatement()) {
-                            statement.execute("SET plan_cache_mode = force_generic_plan");
+                            statement.execute(SESSION_SETTING);
                         }
                         ThreadLocalRandom random = ThreadLocalRandom.current();
                         while (System.nanoTime() < deadline) {
@@ -248,7 +254,7 @@ public class Floors {
         String authorization = ctx.header("Authorization");
         Matcher bare = authorization == null ? null : BARE_TOKEN.matcher(authorization);
         if (bare == null || !bare.matches()) {
-            throw new io.javalin.http.UnauthorizedResponse();
+            throw new UnauthorizedResponse();
         }
         return Long.parseLong(bare.group(1));
     }
@@ -257,7 +263,7 @@ public class Floors {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setMaximumPoolSize(poolSize);
-        config.setConnectionInitSql("SET plan_cache_mode = force_generic_plan");
+        config.setConnectionInitSql(SESSION_SETTING);
         HikariDataSource pool = new HikariDataSource(config);
         ObjectMapper mapper = new ObjectMapper().findAndRegisterModules()
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
