@@ -61,7 +61,10 @@ public record AppConfig(
     public static AppConfig load(Path directory, Map<String, String> environment) {
         Map<String, String> variables = new HashMap<>();
         try {
-            for (DotenvEntry entry : Dotenv.configure().directory(directory.toString()).ignoreIfMissing().load()
+            for (DotenvEntry entry : Dotenv.configure()
+                    .directory(directory.toString())
+                    .ignoreIfMissing()
+                    .load()
                     .entries(Dotenv.Filter.DECLARED_IN_ENV_FILE)) {
                 variables.put(entry.getKey(), entry.getValue());
             }
@@ -128,7 +131,8 @@ public record AppConfig(
     /** {@code CORS_ALLOWED_ORIGINS}: exact {@code http(s)://host[:port]} origins, as browsers send them. */
     private static List<String> corsOrigins(Variables vars) {
         List<String> origins = new ArrayList<>();
-        for (String origin : vars.text("CORS_ALLOWED_ORIGINS").map(list -> list.split(",")).orElse(new String[0])) {
+        for (String origin :
+                vars.text("CORS_ALLOWED_ORIGINS").map(list -> list.split(",")).orElse(new String[0])) {
             String candidate = origin.strip();
             if (candidate.isEmpty()) {
                 continue;
@@ -146,9 +150,11 @@ public record AppConfig(
         try {
             URI uri = new URI(candidate);
             return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
-                    && uri.getHost() != null && uri.getRawUserInfo() == null
+                    && uri.getHost() != null
+                    && uri.getRawUserInfo() == null
                     && (uri.getRawPath() == null || uri.getRawPath().isEmpty())
-                    && uri.getRawQuery() == null && uri.getRawFragment() == null;
+                    && uri.getRawQuery() == null
+                    && uri.getRawFragment() == null;
         } catch (URISyntaxException e) {
             return false;
         }
@@ -174,8 +180,8 @@ public record AppConfig(
             } catch (NumberFormatException e) {
                 // reported below
             }
-            throw new ConfigException(name + ": must be an integer between " + min + " and " + max
-                    + ", got '" + raw.get() + "'");
+            throw new ConfigException(
+                    name + ": must be an integer between " + min + " and " + max + ", got '" + raw.get() + "'");
         }
     }
 

@@ -19,8 +19,7 @@ final class DevelopmentSecret {
 
     static final String FILE_NAME = "dev-secret.key";
 
-    private DevelopmentSecret() {
-    }
+    private DevelopmentSecret() {}
 
     static String loadOrCreate(Path dataDir) {
         Path file = dataDir.resolve(FILE_NAME);
@@ -30,7 +29,8 @@ final class DevelopmentSecret {
                 byte[] random = new byte[48];
                 new SecureRandom().nextBytes(random);
                 try {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                    Files.createFile(
+                            file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 } catch (UnsupportedOperationException e) {
                     Files.createFile(file);
                 } catch (FileAlreadyExistsException e) {

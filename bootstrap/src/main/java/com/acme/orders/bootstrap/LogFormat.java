@@ -42,7 +42,8 @@ public enum LogFormat {
      */
     void apply() {
         ILoggerFactory factory = LoggerFactory.getILoggerFactory();
-        if (this == TEXT || System.getProperty("logback.configurationFile") != null
+        if (this == TEXT
+                || System.getProperty("logback.configurationFile") != null
                 || !(factory instanceof LoggerContext context)) {
             return;
         }

@@ -65,15 +65,15 @@ public final class OrderServiceApp implements AutoCloseable {
             stopOrder.push(observeJvm(meters));
 
             DatabaseSettings databaseSettings = config.database().orElseGet(() -> {
-                EmbeddedDatabase embedded = EmbeddedDatabase.start(config.dataDir().resolve("postgres"), 0);
+                EmbeddedDatabase embedded =
+                        EmbeddedDatabase.start(config.dataDir().resolve("postgres"), 0);
                 stopOrder.push(embedded);
                 return embedded.settings().withMaximumPoolSize(config.databasePoolSize());
             });
             database = Database.connect(databaseSettings, meters);
             stopOrder.push(database);
 
-            BcryptPasswordHasher hasher =
-                    new BcryptPasswordHasher(config.bcryptCost(), config.bcryptThreads(), 1_000);
+            BcryptPasswordHasher hasher = new BcryptPasswordHasher(config.bcryptCost(), config.bcryptThreads(), 1_000);
             stopOrder.push(hasher);
             if (config.bcryptCost() < 10) {
                 log.warn("BCRYPT_COST={} is below 10: fine for tests, too weak for production", config.bcryptCost());
@@ -81,35 +81,50 @@ public final class OrderServiceApp implements AutoCloseable {
 
             UserService users = new UserService(database.users(), hasher, clock);
             OrderService orders = new OrderService(database.orders(), database.transactions(), clock);
-            PlaceOrderOnceService ordersOnce = new PlaceOrderOnceService(orders, database.idempotencyKeys(),
-                    database.transactions(), clock);
-            UseCases useCases =
-                    new UseCases(users, users, users, orders, orders, orders, orders, orders, ordersOnce);
+            PlaceOrderOnceService ordersOnce =
+                    new PlaceOrderOnceService(orders, database.idempotencyKeys(), database.transactions(), clock);
+            UseCases useCases = new UseCases(users, users, users, orders, orders, orders, orders, orders, ordersOnce);
 
-            processing = new OrderProcessingService(database.orders(), new ProcessingSettings(
-                    Duration.ofSeconds(config.orderProcessingGraceSeconds()),
-                    Duration.ofSeconds(config.orderProcessingLeaseSeconds()),
-                    config.orderProcessingBatchSize()), clock);
+            processing = new OrderProcessingService(
+                    database.orders(),
+                    new ProcessingSettings(
+                            Duration.ofSeconds(config.orderProcessingGraceSeconds()),
+                            Duration.ofSeconds(config.orderProcessingLeaseSeconds()),
+                            config.orderProcessingBatchSize()),
+                    clock);
             HikariDataSource quartzPool = database.dedicatedPool("quartz", 3);
             stopOrder.push(quartzPool);
-            scheduler = new OrderProcessingScheduler(processing, quartzPool,
+            scheduler = new OrderProcessingScheduler(
+                    processing,
+                    quartzPool,
                     new SchedulerSettings(Duration.ofSeconds(config.orderProcessingIntervalSeconds()), true),
-                    bothListeners(new ProcessingMetrics(meters), runListener), clock);
+                    bothListeners(new ProcessingMetrics(meters), runListener),
+                    clock);
             stopOrder.push(scheduler);
 
             String secret = config.secretKey().orElseGet(() -> {
-                log.warn("SECRET_KEY is not set: signing tokens with the development key kept in {}; "
-                        + "set SECRET_KEY in production", config.dataDir().resolve(DevelopmentSecret.FILE_NAME));
+                log.warn(
+                        "SECRET_KEY is not set: signing tokens with the development key kept in {}; "
+                                + "set SECRET_KEY in production",
+                        config.dataDir().resolve(DevelopmentSecret.FILE_NAME));
                 return DevelopmentSecret.loadOrCreate(config.dataDir());
             });
             byte[] secretBytes = secret.getBytes(StandardCharsets.UTF_8);
-            AccessTokens tokens = new AccessTokens(secretBytes, config.algorithm(),
-                    Duration.ofMinutes(config.accessTokenExpireMinutes()), clock);
+            AccessTokens tokens = new AccessTokens(
+                    secretBytes, config.algorithm(), Duration.ofMinutes(config.accessTokenExpireMinutes()), clock);
             http = new HttpApi(
-                    new HttpSettings(config.host(), config.port(), VERSION,
+                    new HttpSettings(
+                            config.host(),
+                            config.port(),
+                            VERSION,
                             Duration.ofSeconds(config.shutdownTimeoutSeconds()).toMillis(),
-                            config.corsAllowedOrigins(), config.loginThrottle()),
-                    useCases, tokens, secretBytes, this::isReady, new HttpMetrics(meters, meters::scrape));
+                            config.corsAllowedOrigins(),
+                            config.loginThrottle()),
+                    useCases,
+                    tokens,
+                    secretBytes,
+                    this::isReady,
+                    new HttpMetrics(meters, meters::scrape));
         } catch (RuntimeException e) {
             closeQuietly();
             throw e;
@@ -157,7 +172,10 @@ public final class OrderServiceApp implements AutoCloseable {
         }
         app.stopOrder.push(app.http::stop);
         app.accepting = true;
-        log.info("Order service {} ready on port {} in {} ms", VERSION, app.port(),
+        log.info(
+                "Order service {} ready on port {} in {} ms",
+                VERSION,
+                app.port(),
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
         return app;
     }

@@ -45,18 +45,25 @@ final class ProcessingMetrics implements ProcessingRunListener {
     }
 
     private static Counter runs(MeterRegistry registry, String outcome) {
-        return Counter.builder(RUNS).description("Processing job runs by outcome")
-                .tag("outcome", outcome).register(registry);
+        return Counter.builder(RUNS)
+                .description("Processing job runs by outcome")
+                .tag("outcome", outcome)
+                .register(registry);
     }
 
     private static Timer runDuration(MeterRegistry registry, String outcome) {
-        return Timer.builder(RUN_DURATION).description("How long processing job runs took, by outcome")
-                .tag("outcome", outcome).register(registry);
+        return Timer.builder(RUN_DURATION)
+                .description("How long processing job runs took, by outcome")
+                .tag("outcome", outcome)
+                .register(registry);
     }
 
     private static Counter transitions(MeterRegistry registry, String from, String to) {
-        return Counter.builder(TRANSITIONS).description("Orders moved from one status to another by the job")
-                .tag("from", from).tag("to", to).register(registry);
+        return Counter.builder(TRANSITIONS)
+                .description("Orders moved from one status to another by the job")
+                .tag("from", from)
+                .tag("to", to)
+                .register(registry);
     }
 
     @Override

@@ -42,8 +42,8 @@ class AppConfigTest {
 
     @Test
     void the_prototypes_database_url_form_is_accepted() {
-        AppConfig config = AppConfig.from(env("DATABASE_URL", "postgresql://alice:s%40cret@db.example:6543/orders",
-                "SECRET_KEY", KEY));
+        AppConfig config = AppConfig.from(
+                env("DATABASE_URL", "postgresql://alice:s%40cret@db.example:6543/orders", "SECRET_KEY", KEY));
 
         assertThat(config.database()).hasValueSatisfying(db -> {
             assertThat(db.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example:6543/orders");
@@ -54,44 +54,46 @@ class AppConfigTest {
 
     @Test
     void a_jdbc_database_url_is_accepted() {
-        AppConfig config = AppConfig.from(env("DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/test",
-                "SECRET_KEY", KEY));
+        AppConfig config =
+                AppConfig.from(env("DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/test", "SECRET_KEY", KEY));
 
-        assertThat(config.database()).hasValueSatisfying(
-                db -> assertThat(db.jdbcUrl()).startsWith("jdbc:postgresql://127.0.0.1:5432/test"));
+        assertThat(config.database())
+                .hasValueSatisfying(db -> assertThat(db.jdbcUrl()).startsWith("jdbc:postgresql://127.0.0.1:5432/test"));
     }
 
     @Test
     void the_configuration_never_prints_secrets() {
-        AppConfig config = AppConfig.from(env("DATABASE_URL", "postgresql://alice:hunter2hunter2@db/orders",
-                "SECRET_KEY", KEY));
+        AppConfig config =
+                AppConfig.from(env("DATABASE_URL", "postgresql://alice:hunter2hunter2@db/orders", "SECRET_KEY", KEY));
 
         assertThat(config.toString()).doesNotContain("hunter2").doesNotContain(KEY);
     }
 
     @ParameterizedTest(name = "{0}={1}")
-    @CsvSource(delimiter = '|', value = {
-        "APP_PORT                          | abc         | APP_PORT: must be an integer between 0 and 65535",
-        "APP_PORT                          | 70000       | APP_PORT: must be an integer between 0 and 65535",
-        "ACCESS_TOKEN_EXPIRE_MINUTES       | 0           | ACCESS_TOKEN_EXPIRE_MINUTES: must be an integer",
-        "ORDER_PROCESSING_INTERVAL_SECONDS | -5          | ORDER_PROCESSING_INTERVAL_SECONDS: must be an integer",
-        "ORDER_PROCESSING_GRACE_SECONDS    | soon        | ORDER_PROCESSING_GRACE_SECONDS: must be an integer",
-        "ORDER_PROCESSING_LEASE_SECONDS    | 0           | ORDER_PROCESSING_LEASE_SECONDS: must be an integer",
-        "ORDER_PROCESSING_BATCH_SIZE       | 0           | ORDER_PROCESSING_BATCH_SIZE: must be an integer",
-        "ALGORITHM                         | RS256       | ALGORITHM: must be HS256, HS384 or HS512",
-        "ALGORITHM                         | none        | ALGORITHM: must be HS256, HS384 or HS512",
-        "SECRET_KEY                        | too-short   | SECRET_KEY: must be at least 32 bytes",
-        "BCRYPT_COST                       | 3           | BCRYPT_COST: must be an integer between 4 and 31",
-        "DATABASE_URL                      | mysql://x/y | DATABASE_URL:",
-        "LOGIN_RATE_PER_MINUTE_PER_ADDRESS | 0           | LOGIN_RATE_PER_MINUTE_PER_ADDRESS: must be an integer",
-        "LOGIN_FAILURES_PER_ACCOUNT        | many        | LOGIN_FAILURES_PER_ACCOUNT: must be an integer",
-        "LOGIN_FAILURE_WINDOW_MINUTES      | 0           | LOGIN_FAILURE_WINDOW_MINUTES: must be an integer",
-        "CORS_ALLOWED_ORIGINS              | not a url   | CORS_ALLOWED_ORIGINS: 'not a url' is not an origin",
-        "CORS_ALLOWED_ORIGINS              | *           | CORS_ALLOWED_ORIGINS: '*' is not an origin",
-        "CORS_ALLOWED_ORIGINS              | https://shop.example/app | CORS_ALLOWED_ORIGINS: 'https://shop.example/app'",
-        "CORS_ALLOWED_ORIGINS              | ftp://shop.example | CORS_ALLOWED_ORIGINS: 'ftp://shop.example'",
-        "LOG_FORMAT                        | xml         | LOG_FORMAT: must be text or json, got 'xml'",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "APP_PORT                          | abc         | APP_PORT: must be an integer between 0 and 65535",
+                "APP_PORT                          | 70000       | APP_PORT: must be an integer between 0 and 65535",
+                "ACCESS_TOKEN_EXPIRE_MINUTES       | 0           | ACCESS_TOKEN_EXPIRE_MINUTES: must be an integer",
+                "ORDER_PROCESSING_INTERVAL_SECONDS | -5          | ORDER_PROCESSING_INTERVAL_SECONDS: must be an integer",
+                "ORDER_PROCESSING_GRACE_SECONDS    | soon        | ORDER_PROCESSING_GRACE_SECONDS: must be an integer",
+                "ORDER_PROCESSING_LEASE_SECONDS    | 0           | ORDER_PROCESSING_LEASE_SECONDS: must be an integer",
+                "ORDER_PROCESSING_BATCH_SIZE       | 0           | ORDER_PROCESSING_BATCH_SIZE: must be an integer",
+                "ALGORITHM                         | RS256       | ALGORITHM: must be HS256, HS384 or HS512",
+                "ALGORITHM                         | none        | ALGORITHM: must be HS256, HS384 or HS512",
+                "SECRET_KEY                        | too-short   | SECRET_KEY: must be at least 32 bytes",
+                "BCRYPT_COST                       | 3           | BCRYPT_COST: must be an integer between 4 and 31",
+                "DATABASE_URL                      | mysql://x/y | DATABASE_URL:",
+                "LOGIN_RATE_PER_MINUTE_PER_ADDRESS | 0           | LOGIN_RATE_PER_MINUTE_PER_ADDRESS: must be an integer",
+                "LOGIN_FAILURES_PER_ACCOUNT        | many        | LOGIN_FAILURES_PER_ACCOUNT: must be an integer",
+                "LOGIN_FAILURE_WINDOW_MINUTES      | 0           | LOGIN_FAILURE_WINDOW_MINUTES: must be an integer",
+                "CORS_ALLOWED_ORIGINS              | not a url   | CORS_ALLOWED_ORIGINS: 'not a url' is not an origin",
+                "CORS_ALLOWED_ORIGINS              | *           | CORS_ALLOWED_ORIGINS: '*' is not an origin",
+                "CORS_ALLOWED_ORIGINS              | https://shop.example/app | CORS_ALLOWED_ORIGINS: 'https://shop.example/app'",
+                "CORS_ALLOWED_ORIGINS              | ftp://shop.example | CORS_ALLOWED_ORIGINS: 'ftp://shop.example'",
+                "LOG_FORMAT                        | xml         | LOG_FORMAT: must be text or json, got 'xml'",
+            })
     void a_bad_value_stops_start_up_with_one_line_naming_the_variable(String name, String value, String message) {
         Map<String, String> env = env(name, value);
         if (!name.equals("SECRET_KEY")) {
@@ -101,7 +103,8 @@ class AppConfigTest {
         assertThatThrownBy(() -> AppConfig.from(env))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith(message)
-                .message().doesNotContain("\n");
+                .message()
+                .doesNotContain("\n");
     }
 
     @Test
@@ -145,10 +148,11 @@ class AppConfigTest {
 
     @Test
     void a_database_password_never_appears_in_an_error() {
-        assertThatThrownBy(() -> AppConfig.from(env("DATABASE_URL", "postgresql://u:hunter2@host:notaport/db",
-                "SECRET_KEY", KEY)))
+        assertThatThrownBy(() -> AppConfig.from(
+                        env("DATABASE_URL", "postgresql://u:hunter2@host:notaport/db", "SECRET_KEY", KEY)))
                 .isInstanceOf(ConfigException.class)
-                .message().doesNotContain("hunter2");
+                .message()
+                .doesNotContain("hunter2");
     }
 
     @Test

@@ -28,8 +28,8 @@ class LogFormatTest {
     void configureJson() {
         context.setMDCAdapter(new LogbackMDCAdapter());
         LogFormat.configure(context, LogFormat.class.getResource("/" + LogFormat.JSON.resource()));
-        OutputStreamAppender<?> console =
-                (OutputStreamAppender<?>) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("STDOUT");
+        OutputStreamAppender<?> console = (OutputStreamAppender<?>)
+                context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("STDOUT");
         console.setOutputStream(output);
     }
 

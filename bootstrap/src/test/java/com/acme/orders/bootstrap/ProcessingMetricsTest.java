@@ -27,15 +27,18 @@ class ProcessingMetricsTest {
 
     @Test
     void a_successful_run_counts_found_orders_into_processing_and_completed_plus_resumed_into_completed() {
-        metrics.runFinished(START, START.plusMillis(250),
-                Optional.of(new ProcessingSummary(5, 4, 2, Duration.ofMillis(250))));
+        metrics.runFinished(
+                START, START.plusMillis(250), Optional.of(new ProcessingSummary(5, 4, 2, Duration.ofMillis(250))));
 
         assertThat(counter("outcome", "success")).isEqualTo(1);
         assertThat(transitions("pending", "processing")).isEqualTo(5);
         assertThat(transitions("processing", "completed")).isEqualTo(6);
-        assertThat(registry.get(ProcessingMetrics.RUN_DURATION).tag("outcome", "success").timer()
-                .totalTime(java.util.concurrent.TimeUnit.MILLISECONDS)).isEqualTo(250.0);
-        assertThat(lastSuccess()).isEqualTo(START.getEpochSecond());
+        assertThat(registry.get(ProcessingMetrics.RUN_DURATION)
+                        .tag("outcome", "success")
+                        .timer()
+                        .totalTime(java.util.concurrent.TimeUnit.MILLISECONDS))
+                .isEqualTo(250.0);
+        assertThat(lastSuccess()).isEqualTo((double) START.getEpochSecond());
     }
 
     @Test
@@ -45,7 +48,7 @@ class ProcessingMetricsTest {
 
         assertThat(counter("outcome", "failure")).isEqualTo(1);
         assertThat(counter("outcome", "success")).isEqualTo(1);
-        assertThat(lastSuccess()).isEqualTo(START.plusSeconds(1).getEpochSecond());
+        assertThat(lastSuccess()).isEqualTo((double) START.plusSeconds(1).getEpochSecond());
     }
 
     private double counter(String tag, String value) {
@@ -53,7 +56,11 @@ class ProcessingMetricsTest {
     }
 
     private double transitions(String from, String to) {
-        return registry.get(ProcessingMetrics.TRANSITIONS).tag("from", from).tag("to", to).counter().count();
+        return registry.get(ProcessingMetrics.TRANSITIONS)
+                .tag("from", from)
+                .tag("to", to)
+                .counter()
+                .count();
     }
 
     private double lastSuccess() {

@@ -1,12 +1,12 @@
 package com.acme.orders.adapter.http;
 
+import com.acme.orders.domain.shared.InvalidValueException;
+import com.acme.orders.domain.user.UserId;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.exceptions.JWTVerificationException;
 import com.auth0.jwt.interfaces.DecodedJWT;
 import com.auth0.jwt.interfaces.JWTVerifier;
-import com.acme.orders.domain.shared.InvalidValueException;
-import com.acme.orders.domain.user.UserId;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,11 +31,11 @@ public final class AccessTokens {
     static final long LEEWAY_SECONDS = 5;
     /** RFC 8725 §3.5: an HMAC key at least as long as the hash output of HS256. */
     public static final int MIN_SECRET_BYTES = 32;
+
     static final String VERSION_CLAIM = "ver";
 
     /** What a verified token says: whose it is, and at which of the user's token versions it was issued. */
-    public record Claims(UserId userId, int tokenVersion) {
-    }
+    public record Claims(UserId userId, int tokenVersion) {}
 
     /**
      * Tokens this instance has verified, by their exact text (signature included, so a forged or altered token is
@@ -44,10 +44,10 @@ public final class AccessTokens {
      * with time ({@code iat} and {@code nbf} in the past stay in the past). Bounded: emptied when full.
      */
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
     static final int VERIFIED_TOKENS = 4096;
 
-    private record Verified(Claims claims, Instant expiresAt) {
-    }
+    private record Verified(Claims claims, Instant expiresAt) {}
 
     private final Algorithm algorithm;
     private final Duration timeToLive;
@@ -63,13 +63,13 @@ public final class AccessTokens {
         this.timeToLive = Objects.requireNonNull(timeToLive, "timeToLive");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.verifier = ((com.auth0.jwt.JWTVerifier.BaseVerification) JWT.require(algorithm)
-                .withIssuer(ISSUER)
-                .withAudience(AUDIENCE)
-                .withClaimPresence("sub")
-                .withClaimPresence("iat")
-                .withClaimPresence("exp")
-                .withClaimPresence(VERSION_CLAIM)
-                .acceptLeeway(LEEWAY_SECONDS))
+                        .withIssuer(ISSUER)
+                        .withAudience(AUDIENCE)
+                        .withClaimPresence("sub")
+                        .withClaimPresence("iat")
+                        .withClaimPresence("exp")
+                        .withClaimPresence(VERSION_CLAIM)
+                        .acceptLeeway(LEEWAY_SECONDS))
                 .build(clock);
     }
 
@@ -90,8 +90,9 @@ public final class AccessTokens {
             case "HS256" -> Algorithm.HMAC256(secret);
             case "HS384" -> Algorithm.HMAC384(secret);
             case "HS512" -> Algorithm.HMAC512(secret);
-            default -> throw new IllegalArgumentException("unsupported token algorithm " + name
-                    + "; use HS256, HS384 or HS512");
+            default ->
+                throw new IllegalArgumentException(
+                        "unsupported token algorithm " + name + "; use HS256, HS384 or HS512");
         };
     }
 
@@ -149,6 +150,9 @@ public final class AccessTokens {
 
     /** The verifier's own rule for {@code exp}: valid while now, in whole seconds, less the leeway is before it. */
     private boolean unexpired(Instant expiresAt) {
-        return clock.instant().truncatedTo(ChronoUnit.SECONDS).minusSeconds(LEEWAY_SECONDS).isBefore(expiresAt);
+        return clock.instant()
+                .truncatedTo(ChronoUnit.SECONDS)
+                .minusSeconds(LEEWAY_SECONDS)
+                .isBefore(expiresAt);
     }
 }

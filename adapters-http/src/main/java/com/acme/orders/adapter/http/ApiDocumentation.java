@@ -63,6 +63,7 @@ final class ApiDocumentation {
         return result;
     }
 
+    @SuppressWarnings("ArrayRecordComponent") // built once and only ever read: the arrays are never exposed to change
     private record Rendered(byte[] json, byte[] yaml, String swaggerUiPage, String redocPage) {
 
         static Rendered of(String version) {

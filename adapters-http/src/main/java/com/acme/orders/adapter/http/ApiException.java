@@ -13,8 +13,8 @@ final class ApiException extends RuntimeException {
     private final List<Problem.FieldError> errors;
     private final Map<String, String> headers;
 
-    private ApiException(ProblemType type, String detail, List<Problem.FieldError> errors,
-            Map<String, String> headers) {
+    private ApiException(
+            ProblemType type, String detail, List<Problem.FieldError> errors, Map<String, String> headers) {
         super(detail, null, false, false);
         this.type = type;
         this.errors = errors;
@@ -22,8 +22,8 @@ final class ApiException extends RuntimeException {
     }
 
     static ApiException invalid(List<Problem.FieldError> errors) {
-        return new ApiException(ProblemType.VALIDATION, "The request has invalid fields.", List.copyOf(errors),
-                Map.of());
+        return new ApiException(
+                ProblemType.VALIDATION, "The request has invalid fields.", List.copyOf(errors), Map.of());
     }
 
     static ApiException invalidField(String field, String message) {
@@ -45,7 +45,10 @@ final class ApiException extends RuntimeException {
 
     /** Throttled; the client may retry after {@code retryAfterSeconds} (at least 1). */
     static ApiException tooManyRequests(String detail, long retryAfterSeconds) {
-        return new ApiException(ProblemType.TOO_MANY_REQUESTS, detail, null,
+        return new ApiException(
+                ProblemType.TOO_MANY_REQUESTS,
+                detail,
+                null,
                 Map.of("Retry-After", Long.toString(Math.max(1, retryAfterSeconds))));
     }
 

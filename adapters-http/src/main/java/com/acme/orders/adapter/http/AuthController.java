@@ -16,7 +16,11 @@ final class AuthController {
     private final JsonBodies bodies;
     private final LoginThrottle throttle;
 
-    AuthController(RegisterUserUseCase registerUser, LogInUseCase logIn, AccessTokens tokens, JsonBodies bodies,
+    AuthController(
+            RegisterUserUseCase registerUser,
+            LogInUseCase logIn,
+            AccessTokens tokens,
+            JsonBodies bodies,
             LoginThrottle throttle) {
         this.registerUser = registerUser;
         this.logIn = logIn;
@@ -26,7 +30,8 @@ final class AuthController {
     }
 
     void register(Context ctx) {
-        User user = registerUser.register(bodies.read(ctx, RegisterRequest.class).toCommand());
+        User user =
+                registerUser.register(bodies.read(ctx, RegisterRequest.class).toCommand());
         ctx.status(HttpStatus.CREATED).json(UserResponse.from(user));
     }
 
@@ -35,6 +40,8 @@ final class AuthController {
         throttle.admitAccount(command.email());
         User user = logIn.logIn(command);
         throttle.succeeded(command.email());
-        ctx.json(TokenResponse.bearer(tokens.issue(user.id(), user.tokenVersion()), tokens.timeToLive().toSeconds()));
+        ctx.json(TokenResponse.bearer(
+                tokens.issue(user.id(), user.tokenVersion()),
+                tokens.timeToLive().toSeconds()));
     }
 }

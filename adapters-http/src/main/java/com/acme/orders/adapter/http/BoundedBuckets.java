@@ -55,9 +55,14 @@ final class BoundedBuckets {
 
     private Bucket bucketOf(String key) {
         synchronized (buckets) {
-            return buckets.computeIfAbsent(key, ignored -> Bucket.builder()
-                    .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, refillPeriod).build())
-                    .build());
+            return buckets.computeIfAbsent(
+                    key,
+                    ignored -> Bucket.builder()
+                            .addLimit(Bandwidth.builder()
+                                    .capacity(capacity)
+                                    .refillGreedy(capacity, refillPeriod)
+                                    .build())
+                            .build());
         }
     }
 }

@@ -35,8 +35,7 @@ final class HealthController {
     static final class NotReadyException extends RuntimeException {
 
         NotReadyException() {
-            super("The service is not ready: starting, stopping, or its database does not answer.", null, false,
-                    false);
+            super("The service is not ready: starting, stopping, or its database does not answer.", null, false, false);
         }
     }
 }

@@ -51,7 +51,9 @@ public final class HttpApi {
     private static final String CALLER = "caller";
     private static final String BEARER_CHALLENGE = "Bearer realm=\"order-service\"";
 
-    private enum Access implements RouteRole { AUTHENTICATED }
+    private enum Access implements RouteRole {
+        AUTHENTICATED
+    }
 
     private final HttpSettings settings;
     private final AccessTokens tokens;
@@ -60,8 +62,13 @@ public final class HttpApi {
     private final HttpMetrics metrics;
     private final Javalin app;
 
-    public HttpApi(HttpSettings settings, UseCases useCases, AccessTokens tokens, byte[] cursorSecret,
-            BooleanSupplier ready, HttpMetrics metrics) {
+    public HttpApi(
+            HttpSettings settings,
+            UseCases useCases,
+            AccessTokens tokens,
+            byte[] cursorSecret,
+            BooleanSupplier ready,
+            HttpMetrics metrics) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
@@ -69,11 +76,17 @@ public final class HttpApi {
         this.mapper = Json.mapper();
         JsonBodies bodies = new JsonBodies(mapper);
         LoginThrottle throttle = new LoginThrottle(settings.loginThrottle());
-        AuthController auth =
-                new AuthController(useCases.registerUser(), useCases.logIn(), tokens, bodies, throttle);
-        OrderController orders = new OrderController(useCases.placeOrder(), useCases.placeOrderOnce(),
-                useCases.listOrders(), useCases.getOrder(), useCases.cancelOrder(), useCases.orderHistory(), bodies,
-                new PageCursors(cursorSecret), mapper);
+        AuthController auth = new AuthController(useCases.registerUser(), useCases.logIn(), tokens, bodies, throttle);
+        OrderController orders = new OrderController(
+                useCases.placeOrder(),
+                useCases.placeOrderOnce(),
+                useCases.listOrders(),
+                useCases.getOrder(),
+                useCases.cancelOrder(),
+                useCases.orderHistory(),
+                bodies,
+                new PageCursors(cursorSecret),
+                mapper);
         HealthController health = new HealthController(settings.version(), ready);
         ApiDocumentation documentation = new ApiDocumentation(settings.version());
 
@@ -133,7 +146,8 @@ public final class HttpApi {
             config.routes.get("/", health::root);
             config.routes.get("/health/live", health::live);
             config.routes.get("/health/ready", health::ready);
-            config.routes.get("/metrics", ctx -> ctx.contentType(HttpMetrics.CONTENT_TYPE).result(metrics.scrape()));
+            config.routes.get(
+                    "/metrics", ctx -> ctx.contentType(HttpMetrics.CONTENT_TYPE).result(metrics.scrape()));
             config.routes.get("/openapi.json", documentation::json);
             config.routes.get("/openapi.yaml", documentation::yaml);
             config.routes.get(ApiDocumentation.SWAGGER_UI_PATH, documentation::swaggerUi);
@@ -228,7 +242,7 @@ public final class HttpApi {
 
     /** Counts log-in and registration per client address; only POSTs reach a handler, so only they count. */
     private static void throttleAddress(LoginThrottle throttle, Context ctx) {
-        if (ctx.method() == HandlerType.POST) {
+        if (ctx.method().equals(HandlerType.POST)) {
             throttle.admitAddress(ctx.ip());
         }
     }
@@ -243,13 +257,15 @@ public final class HttpApi {
         }
         String[] parts = WHITESPACE.split(authorization.strip(), 2);
         if (parts.length != 2 || !parts[0].toLowerCase(Locale.ROOT).equals("bearer")) {
-            throw ApiException.unauthorized("The Authorization header must be 'Bearer <token>'.",
+            throw ApiException.unauthorized(
+                    "The Authorization header must be 'Bearer <token>'.",
                     BEARER_CHALLENGE + ", error=\"invalid_request\"");
         }
         UserId caller = tokens.verify(parts[1].strip())
                 .filter(claims -> authenticate.isCurrent(claims.userId(), claims.tokenVersion()))
                 .map(AccessTokens.Claims::userId)
-                .orElseThrow(() -> ApiException.unauthorized("The bearer token is invalid, revoked or expired.",
+                .orElseThrow(() -> ApiException.unauthorized(
+                        "The bearer token is invalid, revoked or expired.",
                         BEARER_CHALLENGE + ", error=\"invalid_token\""));
         ctx.attribute(CALLER, caller);
     }
@@ -297,18 +313,24 @@ public final class HttpApi {
                 respond(ctx, ProblemType.INVALID_CREDENTIALS, "Incorrect email or password.", null);
             }
             case EmailAlreadyRegisteredException e ->
-                    respond(ctx, ProblemType.EMAIL_TAKEN, "An account with this email address already exists.",
-                            null);
+                respond(ctx, ProblemType.EMAIL_TAKEN, "An account with this email address already exists.", null);
             case OrderNotFoundException e -> respond(ctx, ProblemType.ORDER_NOT_FOUND, e.getMessage() + ".", null);
             case IllegalOrderTransitionException e ->
-                    respond(ctx, ProblemType.ILLEGAL_TRANSITION, capitalised(e.getMessage()) + ".", null);
-            case IdempotencyKeyReusedException e -> respond(ctx, ProblemType.IDEMPOTENCY_KEY_REUSED,
-                    "This Idempotency-Key was already used with a different request body; use a new key for a "
-                            + "new order.", null);
+                respond(ctx, ProblemType.ILLEGAL_TRANSITION, capitalised(e.getMessage()) + ".", null);
+            case IdempotencyKeyReusedException e ->
+                respond(
+                        ctx,
+                        ProblemType.IDEMPOTENCY_KEY_REUSED,
+                        "This Idempotency-Key was already used with a different request body; use a new key for a "
+                                + "new order.",
+                        null);
             case IdempotencyKeyInFlightException e -> {
                 ctx.header("Retry-After", "1");
-                respond(ctx, ProblemType.IDEMPOTENCY_KEY_IN_FLIGHT,
-                        "A request with this Idempotency-Key is still in progress; retry shortly.", null);
+                respond(
+                        ctx,
+                        ProblemType.IDEMPOTENCY_KEY_IN_FLIGHT,
+                        "A request with this Idempotency-Key is still in progress; retry shortly.",
+                        null);
             }
             case HealthController.NotReadyException e -> {
                 ctx.header("Retry-After", "5");
@@ -326,8 +348,11 @@ public final class HttpApi {
             case HttpResponseException e -> respondToHttpFailure(ctx, e);
             default -> {
                 log.error("Unexpected failure on {} {}", ctx.method().name(), ctx.path(), failure);
-                respond(ctx, ProblemType.INTERNAL, "An unexpected error occurred. Quote the request id when "
-                        + "reporting it.", null);
+                respond(
+                        ctx,
+                        ProblemType.INTERNAL,
+                        "An unexpected error occurred. Quote the request id when " + "reporting it.",
+                        null);
             }
         }
     }
@@ -338,34 +363,46 @@ public final class HttpApi {
             case 405 -> {
                 String allowed = allowedMethods(failure.getDetails());
                 ctx.header("Allow", allowed);
-                respond(ctx, ProblemType.METHOD_NOT_ALLOWED,
+                respond(
+                        ctx,
+                        ProblemType.METHOD_NOT_ALLOWED,
                         ctx.method().name() + " is not allowed on " + ctx.path() + "; allowed: " + allowed + ".",
                         null);
             }
-            case 413 -> respond(ctx, ProblemType.CONTENT_TOO_LARGE,
-                    "The request body is larger than " + HttpSettings.MAX_BODY_BYTES + " bytes.", null);
+            case 413 ->
+                respond(
+                        ctx,
+                        ProblemType.CONTENT_TOO_LARGE,
+                        "The request body is larger than " + HttpSettings.MAX_BODY_BYTES + " bytes.",
+                        null);
             default -> {
-                log.error("Unexpected HTTP failure {} on {} {}", failure.getStatus(), ctx.method().name(), ctx.path(),
+                log.error(
+                        "Unexpected HTTP failure {} on {} {}",
+                        failure.getStatus(),
+                        ctx.method().name(),
+                        ctx.path(),
                         failure);
-                respond(ctx, ProblemType.INTERNAL, "An unexpected error occurred. Quote the request id when "
-                        + "reporting it.", null);
+                respond(
+                        ctx,
+                        ProblemType.INTERNAL,
+                        "An unexpected error occurred. Quote the request id when " + "reporting it.",
+                        null);
             }
         }
     }
 
     private static String allowedMethods(Map<String, String> details) {
         String listed = details.getOrDefault("availableMethods", "");
-        return String.join(", ", List.of(listed.replace("[", "").replace("]", "").split("\\s*,\\s*")));
+        return String.join(
+                ", ", List.of(listed.replace("[", "").replace("]", "").split("\\s*,\\s*")));
     }
 
     private void respond(Context ctx, ProblemType type, String detail, List<Problem.FieldError> errors) {
-        Problem problem = new Problem(type.uri(), type.title(), type.status(), detail, ctx.path(),
-                ctx.attribute(REQUEST_ID), errors);
+        Problem problem = new Problem(
+                type.uri(), type.title(), type.status(), detail, ctx.path(), ctx.attribute(REQUEST_ID), errors);
         addSecurityHeaders(ctx);
         try {
-            ctx.status(type.status())
-                    .contentType(Problem.CONTENT_TYPE)
-                    .result(mapper.writeValueAsBytes(problem));
+            ctx.status(type.status()).contentType(Problem.CONTENT_TYPE).result(mapper.writeValueAsBytes(problem));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a problem detail could not be written", e);
         }

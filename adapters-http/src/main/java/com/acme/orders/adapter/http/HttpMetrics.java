@@ -16,6 +16,7 @@ public final class HttpMetrics {
     static final String REQUESTS = "http.server.requests";
     /** The route of a request that matched none (404, 405): never the raw path, which is unbounded. */
     static final String UNMATCHED = "unmatched";
+
     static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
     private final MeterRegistry registry;

@@ -12,8 +12,13 @@ import java.util.Objects;
  *     empty: CORS is off and no response carries {@code Access-Control-Allow-Origin}
  * @param loginThrottle limits on log-in and registration
  */
-public record HttpSettings(String host, int port, String version, long stopTimeoutMillis,
-        List<String> corsAllowedOrigins, LoginThrottleSettings loginThrottle) {
+public record HttpSettings(
+        String host,
+        int port,
+        String version,
+        long stopTimeoutMillis,
+        List<String> corsAllowedOrigins,
+        LoginThrottleSettings loginThrottle) {
 
     /** Bodies larger than this are refused with 413, whether or not they declare their length. */
     public static final int MAX_BODY_BYTES = 64 * 1024;

@@ -31,8 +31,7 @@ final class Json {
     static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-    private Json() {
-    }
+    private Json() {}
 
     static ObjectMapper mapper() {
         ObjectMapper mapper = JsonMapper.builder()
@@ -46,7 +45,8 @@ final class Json {
                 .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(JsonParser.Feature.ALLOW_COMMENTS)
-                .serializationInclusion(JsonInclude.Include.ALWAYS)
+                .defaultPropertyInclusion(
+                        JsonInclude.Value.construct(JsonInclude.Include.ALWAYS, JsonInclude.Include.ALWAYS))
                 .addModule(new SimpleModule("order-api").addSerializer(Instant.class, new InstantSerializer()))
                 .build();
         // A number or a boolean where text is expected is a client error, not something to convert silently.
@@ -64,8 +64,7 @@ final class Json {
         }
 
         @Override
-        public void serialize(Instant value, JsonGenerator generator, SerializerProvider provider)
-                throws IOException {
+        public void serialize(Instant value, JsonGenerator generator, SerializerProvider provider) throws IOException {
             char[] written = timestamp(value);
             generator.writeString(written, 0, written.length);
         }

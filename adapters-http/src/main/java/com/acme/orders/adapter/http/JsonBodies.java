@@ -48,7 +48,8 @@ final class JsonBodies {
             throw ApiException.malformedJson("The request body could not be read as this request.");
         } catch (JsonProcessingException e) {
             throw ApiException.malformedJson("The request body is not valid JSON (at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ").");
+                    + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ").");
         } catch (IOException e) {
             throw ApiException.malformedJson("The request body could not be read.");
         }
@@ -60,8 +61,7 @@ final class JsonBodies {
         }
         String mediaType = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         if (!mediaType.equals("application/json")) {
-            throw ApiException.unsupportedMediaType(
-                    "A body must be sent as application/json, not " + mediaType + ".");
+            throw ApiException.unsupportedMediaType("A body must be sent as application/json, not " + mediaType + ".");
         }
     }
 

@@ -42,9 +42,16 @@ final class OrderController {
     private final PageCursors cursors;
     private final ObjectMapper mapper;
 
-    OrderController(PlaceOrderUseCase placeOrder, PlaceOrderOnceUseCase placeOrderOnce, ListOrdersUseCase listOrders,
-            GetOrderUseCase getOrder, CancelOrderUseCase cancelOrder, GetOrderHistoryUseCase orderHistory,
-            JsonBodies bodies, PageCursors cursors, ObjectMapper mapper) {
+    OrderController(
+            PlaceOrderUseCase placeOrder,
+            PlaceOrderOnceUseCase placeOrderOnce,
+            ListOrdersUseCase listOrders,
+            GetOrderUseCase getOrder,
+            CancelOrderUseCase cancelOrder,
+            GetOrderHistoryUseCase orderHistory,
+            JsonBodies bodies,
+            PageCursors cursors,
+            ObjectMapper mapper) {
         this.placeOrder = placeOrder;
         this.placeOrderOnce = placeOrderOnce;
         this.listOrders = listOrders;
@@ -70,7 +77,8 @@ final class OrderController {
                     .json(OrderResponse.from(order));
             return;
         }
-        RecordedResponse response = placeOrderOnce.place(new PlaceOrderOnceCommand(command, key.get()),
+        RecordedResponse response = placeOrderOnce.place(
+                new PlaceOrderOnceCommand(command, key.get()),
                 order -> new RecordedResponse(order.id(), HttpStatus.CREATED.getCode(), orderJson(order)));
         ctx.status(response.status())
                 .header("Location", location(response.orderId()))
@@ -104,13 +112,15 @@ final class OrderController {
     void list(Context ctx) {
         UserId caller = HttpApi.caller(ctx);
         Validation validation = new Validation();
-        Optional<OrderStatus> status = validation.field("status",
-                () -> Optional.ofNullable(ctx.queryParam("status")).map(OrderStatus::fromCode));
+        Optional<OrderStatus> status = validation.field(
+                "status", () -> Optional.ofNullable(ctx.queryParam("status")).map(OrderStatus::fromCode));
         Integer limit = validation.field("limit", () -> limit(ctx.queryParam("limit")));
-        Optional<PageCursor> after = validation.field("cursor",
-                () -> Optional.ofNullable(ctx.queryParam("cursor")).map(raw -> cursors.decode(caller, raw)
-                        .orElseThrow(() -> InvalidValueException.because(
-                                "is not a cursor from a previous page of this list"))));
+        Optional<PageCursor> after = validation.field(
+                "cursor",
+                () -> Optional.ofNullable(ctx.queryParam("cursor"))
+                        .map(raw -> cursors.decode(caller, raw)
+                                .orElseThrow(() -> InvalidValueException.because(
+                                        "is not a cursor from a previous page of this list"))));
         validation.orThrow();
         OrderPage page = listOrders.list(new ListOrdersQuery(caller, status, limit, after));
         ctx.json(new OrderListResponse(
@@ -150,8 +160,7 @@ final class OrderController {
         try {
             return ListOrdersQuery.checkedLimit(Integer.parseInt(raw));
         } catch (NumberFormatException e) {
-            throw InvalidValueException.because(
-                    "must be an integer between 1 and " + ListOrdersQuery.MAX_LIMIT);
+            throw InvalidValueException.because("must be an integer between 1 and " + ListOrdersQuery.MAX_LIMIT);
         }
     }
 

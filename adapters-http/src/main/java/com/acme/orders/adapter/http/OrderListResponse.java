@@ -7,5 +7,4 @@ import java.util.List;
 record OrderListResponse(
         List<OrderResponse> orders,
         long total,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String nextCursor) {
-}
+        @JsonInclude(JsonInclude.Include.NON_NULL) String nextCursor) {}

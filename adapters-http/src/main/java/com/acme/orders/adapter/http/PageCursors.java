@@ -32,8 +32,11 @@ final class PageCursors {
 
     PageCursors(byte[] secret) {
         // A key of its own, derived from the service secret, so cursors and tokens never share one.
-        this.key = new SecretKeySpec(hmac(new SecretKeySpec(secret, "HmacSHA256"),
-                "order-service page cursor v1".getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
+        this.key = new SecretKeySpec(
+                hmac(
+                        new SecretKeySpec(secret, "HmacSHA256"),
+                        "order-service page cursor v1".getBytes(StandardCharsets.UTF_8)),
+                "HmacSHA256");
     }
 
     String encode(UserId owner, PageCursor cursor) {
@@ -42,7 +45,10 @@ final class PageCursors {
                 .putLong(ChronoUnit.MICROS.between(Instant.EPOCH, cursor.createdAt()))
                 .putLong(cursor.id().value());
         byte[] body = position.array();
-        byte[] token = ByteBuffer.allocate(POSITION_BYTES + MAC_BYTES).put(body).put(mac(owner, body)).array();
+        byte[] token = ByteBuffer.allocate(POSITION_BYTES + MAC_BYTES)
+                .put(body)
+                .put(mac(owner, body))
+                .array();
         return ENCODER.encodeToString(token);
     }
 
@@ -75,7 +81,10 @@ final class PageCursors {
     }
 
     private byte[] mac(UserId owner, byte[] body) {
-        byte[] input = ByteBuffer.allocate(Long.BYTES + body.length).putLong(owner.value()).put(body).array();
+        byte[] input = ByteBuffer.allocate(Long.BYTES + body.length)
+                .putLong(owner.value())
+                .put(body)
+                .array();
         return Arrays.copyOf(hmac(key, input), MAC_BYTES);
     }
 

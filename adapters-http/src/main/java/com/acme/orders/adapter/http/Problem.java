@@ -18,6 +18,5 @@ record Problem(
 
     static final String CONTENT_TYPE = "application/problem+json";
 
-    record FieldError(String field, String message) {
-    }
+    record FieldError(String field, String message) {}
 }

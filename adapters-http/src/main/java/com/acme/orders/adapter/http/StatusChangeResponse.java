@@ -7,7 +7,10 @@ import java.time.Instant;
 record StatusChangeResponse(String fromStatus, String toStatus, Instant at, String actor) {
 
     static StatusChangeResponse from(StatusChange change) {
-        return new StatusChangeResponse(change.from() == null ? null : change.from().code(), change.to().code(),
-                change.at(), change.actor().code());
+        return new StatusChangeResponse(
+                change.from() == null ? null : change.from().code(),
+                change.to().code(),
+                change.at(),
+                change.actor().code());
     }
 }

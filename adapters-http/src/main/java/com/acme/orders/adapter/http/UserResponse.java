@@ -7,6 +7,7 @@ import java.time.Instant;
 record UserResponse(long id, String name, String email, Instant createdAt) {
 
     static UserResponse from(User user) {
-        return new UserResponse(user.id().value(), user.name().value(), user.email().value(), user.createdAt());
+        return new UserResponse(
+                user.id().value(), user.name().value(), user.email().value(), user.createdAt());
     }
 }

@@ -36,13 +36,15 @@ class AccessTokensTest {
         assertThat(tokens.verify(token)).isPresent();
         AccessTokens fresh = new AccessTokens(SECRET, "HS256", Duration.ofMinutes(15), clock);
 
-        clock.advance(Duration.ofMinutes(15).plusSeconds(AccessTokens.LEEWAY_SECONDS).minusMillis(1));
+        clock.advance(
+                Duration.ofMinutes(15).plusSeconds(AccessTokens.LEEWAY_SECONDS).minusMillis(1));
         assertThat(tokens.verify(token)).isPresent();
         assertThat(fresh.verify(token)).as("verified for the first time").isPresent();
         clock.advance(Duration.ofMillis(1));
         assertThat(tokens.verify(token)).isEmpty();
         assertThat(new AccessTokens(SECRET, "HS256", Duration.ofMinutes(15), clock).verify(token))
-                .as("verified for the first time").isEmpty();
+                .as("verified for the first time")
+                .isEmpty();
         assertThat(tokens.verifiedTokens()).as("an expired token is forgotten").isZero();
     }
 
@@ -54,8 +56,8 @@ class AccessTokensTest {
         String otherUser = JWT.decode(tokens.issue(new UserId(43), 0)).getPayload();
 
         assertThat(tokens.verify(parts[0] + "." + otherUser + "." + parts[2])).isEmpty();
-        assertThat(tokens.verify(token.substring(0, token.length() - 2)
-                + (token.endsWith("AA") ? "BB" : "AA"))).isEmpty();
+        assertThat(tokens.verify(token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA")))
+                .isEmpty();
         assertThat(tokens.verify(token)).contains(new AccessTokens.Claims(new UserId(42), 0));
     }
 
@@ -82,9 +84,14 @@ class AccessTokensTest {
 
     @Test
     void a_token_issued_in_the_future_beyond_the_leeway_is_refused() {
-        String token = JWT.create().withIssuer(AccessTokens.ISSUER).withAudience(AccessTokens.AUDIENCE)
-                .withClaim("ver", 0).withSubject("1").withIssuedAt(clock.instant().plusSeconds(120))
-                .withExpiresAt(clock.instant().plusSeconds(900)).sign(Algorithm.HMAC256(SECRET));
+        String token = JWT.create()
+                .withIssuer(AccessTokens.ISSUER)
+                .withAudience(AccessTokens.AUDIENCE)
+                .withClaim("ver", 0)
+                .withSubject("1")
+                .withIssuedAt(clock.instant().plusSeconds(120))
+                .withExpiresAt(clock.instant().plusSeconds(900))
+                .sign(Algorithm.HMAC256(SECRET));
 
         assertThat(tokens.verify(token)).isEmpty();
     }
@@ -92,18 +99,28 @@ class AccessTokensTest {
     @ParameterizedTest
     @ValueSource(strings = {"0", "-3", "abc", "99999999999999999999"})
     void a_token_whose_subject_is_not_a_user_id_is_refused(String subject) {
-        String token = JWT.create().withIssuer(AccessTokens.ISSUER).withAudience(AccessTokens.AUDIENCE)
-                .withClaim("ver", 0).withSubject(subject).withIssuedAt(clock.instant())
-                .withExpiresAt(clock.instant().plusSeconds(900)).sign(Algorithm.HMAC256(SECRET));
+        String token = JWT.create()
+                .withIssuer(AccessTokens.ISSUER)
+                .withAudience(AccessTokens.AUDIENCE)
+                .withClaim("ver", 0)
+                .withSubject(subject)
+                .withIssuedAt(clock.instant())
+                .withExpiresAt(clock.instant().plusSeconds(900))
+                .sign(Algorithm.HMAC256(SECRET));
 
         assertThat(tokens.verify(token)).isEmpty();
     }
 
     @Test
     void a_token_for_another_audience_is_refused() {
-        String token = JWT.create().withIssuer(AccessTokens.ISSUER).withAudience("another-api")
-                .withClaim("ver", 0).withSubject("1").withIssuedAt(clock.instant())
-                .withExpiresAt(clock.instant().plusSeconds(900)).sign(Algorithm.HMAC256(SECRET));
+        String token = JWT.create()
+                .withIssuer(AccessTokens.ISSUER)
+                .withAudience("another-api")
+                .withClaim("ver", 0)
+                .withSubject("1")
+                .withIssuedAt(clock.instant())
+                .withExpiresAt(clock.instant().plusSeconds(900))
+                .sign(Algorithm.HMAC256(SECRET));
 
         assertThat(tokens.verify(token)).isEmpty();
     }
@@ -140,9 +157,13 @@ class AccessTokensTest {
 
     @Test
     void a_token_without_a_token_version_is_refused() {
-        String token = JWT.create().withIssuer(AccessTokens.ISSUER).withAudience(AccessTokens.AUDIENCE)
-                .withSubject("1").withIssuedAt(clock.instant())
-                .withExpiresAt(clock.instant().plusSeconds(900)).sign(Algorithm.HMAC256(SECRET));
+        String token = JWT.create()
+                .withIssuer(AccessTokens.ISSUER)
+                .withAudience(AccessTokens.AUDIENCE)
+                .withSubject("1")
+                .withIssuedAt(clock.instant())
+                .withExpiresAt(clock.instant().plusSeconds(900))
+                .sign(Algorithm.HMAC256(SECRET));
 
         assertThat(tokens.verify(token)).isEmpty();
     }
@@ -151,8 +172,10 @@ class AccessTokensTest {
     void a_token_labelled_rs256_is_refused_even_when_its_signature_is_our_hmac() {
         String genuine = tokens.issue(new UserId(1), 0);
         String[] parts = genuine.split("\\.");
-        String header = java.util.Base64.getUrlEncoder().withoutPadding()
-                .encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String header = java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(
+                        "{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         String relabelled = header + "." + parts[1] + "." + parts[2];
 
         assertThat(tokens.verify(relabelled)).isEmpty();
@@ -160,10 +183,15 @@ class AccessTokensTest {
 
     @Test
     void a_token_not_valid_before_a_time_beyond_the_leeway_is_refused() {
-        String token = JWT.create().withIssuer(AccessTokens.ISSUER).withAudience(AccessTokens.AUDIENCE)
-                .withClaim("ver", 0).withSubject("1").withIssuedAt(clock.instant())
+        String token = JWT.create()
+                .withIssuer(AccessTokens.ISSUER)
+                .withAudience(AccessTokens.AUDIENCE)
+                .withClaim("ver", 0)
+                .withSubject("1")
+                .withIssuedAt(clock.instant())
                 .withNotBefore(clock.instant().plusSeconds(AccessTokens.LEEWAY_SECONDS + 60))
-                .withExpiresAt(clock.instant().plusSeconds(900)).sign(Algorithm.HMAC256(SECRET));
+                .withExpiresAt(clock.instant().plusSeconds(900))
+                .sign(Algorithm.HMAC256(SECRET));
 
         assertThat(tokens.verify(token)).isEmpty();
     }

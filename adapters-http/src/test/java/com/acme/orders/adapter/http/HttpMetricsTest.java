@@ -19,10 +19,15 @@ class HttpMetricsTest {
         metrics.recordRequest("GET", "/orders/{id}", 404, Duration.ofMillis(3));
 
         Timer ok = registry.get(HttpMetrics.REQUESTS)
-                .tags("method", "GET", "route", "/orders/{id}", "status", "200").timer();
+                .tags("method", "GET", "route", "/orders/{id}", "status", "200")
+                .timer();
         assertThat(ok.count()).isEqualTo(2);
         assertThat(ok.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS)).isEqualTo(42.0);
-        assertThat(registry.get(HttpMetrics.REQUESTS).tags("status", "404").timer().count()).isEqualTo(1);
+        assertThat(registry.get(HttpMetrics.REQUESTS)
+                        .tags("status", "404")
+                        .timer()
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test

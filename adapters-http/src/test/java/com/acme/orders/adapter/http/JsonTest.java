@@ -15,16 +15,24 @@ class JsonTest {
         long lowest = Instant.parse("0000-01-01T00:00:00Z").getEpochSecond();
         long highest = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
         for (int i = 0; i < 100_000; i++) {
-            Instant instant = Instant.ofEpochSecond(random.nextLong(lowest, highest + 1), random.nextInt(1_000_000_000));
+            Instant instant =
+                    Instant.ofEpochSecond(random.nextLong(lowest, highest + 1), random.nextInt(1_000_000_000));
             assertThat(new String(Json.timestamp(instant))).isEqualTo(Json.TIMESTAMP.format(instant));
         }
     }
 
     @Test
     void edges_and_years_beyond_four_digits_match_the_timestamp_format() {
-        for (String edge : new String[] {"1970-01-01T00:00:00Z", "1969-12-31T23:59:59.999999999Z",
-                "2026-02-28T23:59:59.9995Z", "2024-02-29T12:00:00.001Z", "0000-01-01T00:00:00Z",
-                "9999-12-31T23:59:59.999Z", "+10000-01-01T00:00:00Z", "-0001-12-31T23:59:59Z"}) {
+        for (String edge : new String[] {
+            "1970-01-01T00:00:00Z",
+            "1969-12-31T23:59:59.999999999Z",
+            "2026-02-28T23:59:59.9995Z",
+            "2024-02-29T12:00:00.001Z",
+            "0000-01-01T00:00:00Z",
+            "9999-12-31T23:59:59.999Z",
+            "+10000-01-01T00:00:00Z",
+            "-0001-12-31T23:59:59Z"
+        }) {
             Instant instant = Instant.parse(edge);
             assertThat(new String(Json.timestamp(instant))).as(edge).isEqualTo(Json.TIMESTAMP.format(instant));
         }

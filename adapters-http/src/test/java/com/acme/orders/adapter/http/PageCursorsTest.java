@@ -32,12 +32,14 @@ class PageCursorsTest {
 
     @Test
     void a_cursor_of_another_user_is_refused() {
-        assertThat(cursors.decode(new UserId(2), cursors.encode(alice, position))).isEmpty();
+        assertThat(cursors.decode(new UserId(2), cursors.encode(alice, position)))
+                .isEmpty();
     }
 
     @Test
     void a_cursor_signed_with_another_secret_is_refused() {
-        PageCursors other = new PageCursors("another-secret-that-is-at-least-32-bytes!".getBytes(StandardCharsets.UTF_8));
+        PageCursors other =
+                new PageCursors("another-secret-that-is-at-least-32-bytes!".getBytes(StandardCharsets.UTF_8));
 
         assertThat(cursors.decode(alice, other.encode(alice, position))).isEmpty();
     }

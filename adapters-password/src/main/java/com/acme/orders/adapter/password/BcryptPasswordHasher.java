@@ -35,6 +35,7 @@ public final class BcryptPasswordHasher implements PasswordHasher, AutoCloseable
     private static final BCrypt.Version VERSION = BCrypt.Version.VERSION_2A;
     /** The sizes of bcrypt's salt and of the digest it stores (the first 23 bytes of its 24-byte output). */
     private static final int SALT_BYTES = 16;
+
     private static final int DIGEST_BYTES = 23;
 
     private final int cost;
@@ -51,7 +52,11 @@ public final class BcryptPasswordHasher implements PasswordHasher, AutoCloseable
         this.hasher = BCrypt.with(VERSION, new SecureRandom(), LongPasswordStrategies.strict(VERSION));
         this.verifyer = BCrypt.verifyer(VERSION, LongPasswordStrategies.strict(VERSION));
         AtomicInteger counter = new AtomicInteger();
-        this.pool = new ThreadPoolExecutor(threads, threads, 0L, TimeUnit.MILLISECONDS,
+        this.pool = new ThreadPoolExecutor(
+                threads,
+                threads,
+                0L,
+                TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(queueCapacity),
                 runnable -> {
                     Thread thread = new Thread(runnable, "bcrypt-" + counter.incrementAndGet());
@@ -85,8 +90,8 @@ public final class BcryptPasswordHasher implements PasswordHasher, AutoCloseable
 
     @Override
     public PasswordHash hash(Password password) {
-        return onPool(() -> new PasswordHash(
-                new String(hasher.hash(cost, password.utf8Bytes()), StandardCharsets.US_ASCII)));
+        return onPool(
+                () -> new PasswordHash(new String(hasher.hash(cost, password.utf8Bytes()), StandardCharsets.US_ASCII)));
     }
 
     @Override

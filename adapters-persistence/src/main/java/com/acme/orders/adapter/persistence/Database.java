@@ -78,23 +78,22 @@ public final class Database implements AutoCloseable {
     public static Database connect(DatabaseSettings settings, MeterRegistry meters) {
         HikariDataSource dataSource = openPool("orders", settings, meters);
         try {
-            FluentConfiguration flyway = Flyway.configure()
-                    .dataSource(dataSource)
-                    .locations("classpath:db/migration");
+            FluentConfiguration flyway =
+                    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
             // A session-level advisory lock instead of one held in an open transaction: CREATE INDEX CONCURRENTLY
             // (V4) waits for every older transaction, Flyway's own included, and would hang.
-            flyway.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
+            flyway.getConfigurationExtension(PostgreSQLConfigurationExtension.class)
+                    .setTransactionalLock(false);
             MigrateResult result = flyway.load().migrate();
-            LOG.info("Database schema at version {} ({} migration(s) applied)",
+            LOG.info(
+                    "Database schema at version {} ({} migration(s) applied)",
                     result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion,
                     result.migrationsExecuted);
         } catch (FlywayException failure) {
             dataSource.close();
             throw new DatabaseStartupException("cannot migrate the database schema: " + failure.getMessage(), failure);
         }
-        Jdbi jdbi = Jdbi.create(dataSource)
-                .installPlugin(new SqlObjectPlugin())
-                .installPlugin(new PostgresPlugin());
+        Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
         // a failed statement's message names the failure, never its bound values (a password hash, an email)
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
         RowMappers.registerOn(jdbi);
@@ -137,8 +136,10 @@ public final class Database implements AutoCloseable {
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException failure) {
-            throw new DatabaseStartupException("cannot connect to the database at " + settings.jdbcUrl().split("\\?")[0]
-                    + ": " + rootMessage(failure), failure);
+            throw new DatabaseStartupException(
+                    "cannot connect to the database at " + settings.jdbcUrl().split("\\?")[0] + ": "
+                            + rootMessage(failure),
+                    failure);
         }
     }
 
@@ -206,7 +207,7 @@ public final class Database implements AutoCloseable {
 
     private static String rootMessage(Throwable failure) {
         Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
+        while (root.getCause() != null && !root.getCause().equals(root)) {
             root = root.getCause();
         }
         return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();

@@ -23,6 +23,7 @@ public record DatabaseSettings(String jdbcUrl, String username, String password,
 
     /** Enough for a service whose requests each hold a connection for a few milliseconds. */
     public static final int DEFAULT_MAXIMUM_POOL_SIZE = 10;
+
     private static final int DEFAULT_PORT = 5432;
     private static final String JDBC_PREFIX = "jdbc:postgresql:";
     /** Any parameter whose name mentions a password, e.g. {@code password} or {@code sslpassword}. */
@@ -150,8 +151,11 @@ public record DatabaseSettings(String jdbcUrl, String username, String password,
         String jdbcUrl = JDBC_PREFIX + "//" + host + ":" + port + "/"
                 + URLEncoder.encode(database, StandardCharsets.UTF_8) + credentials.otherParameters();
         // as in libpq, a user or password among the parameters overrides the one before the @
-        return new DatabaseSettings(jdbcUrl, credentials.username() != null ? credentials.username() : username,
-                credentials.password() != null ? credentials.password() : password, DEFAULT_MAXIMUM_POOL_SIZE);
+        return new DatabaseSettings(
+                jdbcUrl,
+                credentials.username() != null ? credentials.username() : username,
+                credentials.password() != null ? credentials.password() : password,
+                DEFAULT_MAXIMUM_POOL_SIZE);
     }
 
     /** A JDBC URL passes through; {@code user} and {@code password} parameters move out of it. */
@@ -166,8 +170,11 @@ public record DatabaseSettings(String jdbcUrl, String username, String password,
         }
         // the driver decodes its URL parameters as form data ('+' is a space); so do we
         Credentials credentials = Credentials.takeFrom(url.substring(question + 1), DatabaseSettings::formDecode);
-        return new DatabaseSettings(url.substring(0, question) + credentials.otherParameters(),
-                credentials.username(), credentials.password(), DEFAULT_MAXIMUM_POOL_SIZE);
+        return new DatabaseSettings(
+                url.substring(0, question) + credentials.otherParameters(),
+                credentials.username(),
+                credentials.password(),
+                DEFAULT_MAXIMUM_POOL_SIZE);
     }
 
     /** The {@code user} and {@code password} query parameters, decoded, and the others as {@code ?a=b&c=d} or "". */
@@ -182,7 +189,7 @@ public record DatabaseSettings(String jdbcUrl, String username, String password,
                 String name = equals < 0 ? parameter : parameter.substring(0, equals);
                 String value = equals < 0 ? "" : parameter.substring(equals + 1);
                 switch (name) {
-                    case "" -> { }
+                    case "" -> {}
                     case "user" -> username = decode.apply(value);
                     case "password" -> password = decode.apply(value);
                     default -> others.add(parameter);
@@ -243,7 +250,7 @@ public record DatabaseSettings(String jdbcUrl, String username, String password,
             return URLDecoder.decode(text, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException malformed) {
             throw new InvalidDatabaseUrlException(
-                    "the JDBC URL's query has a malformed percent-encoding (%XX expected)");
+                    "the JDBC URL's query has a malformed percent-encoding (a percent sign and two hex digits expected)");
         }
     }
 

@@ -28,6 +28,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
     /** Generous: a start after a crash replays the write-ahead log before accepting connections. */
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
+
     private static final String SUPERUSER = "postgres";
     private static final String DATABASE = "postgres";
 
@@ -87,16 +88,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
         try {
             Files.createDirectories(directory);
             try (Stream<Path> entries = Files.list(directory)) {
-                foreign = !Files.exists(directory.resolve("PG_VERSION")) && entries.findAny().isPresent();
+                foreign = !Files.exists(directory.resolve("PG_VERSION"))
+                        && entries.findAny().isPresent();
             }
         } catch (IOException failure) {
             throw new DatabaseStartupException(
                     "cannot use " + directory + " for the embedded PostgreSQL: " + failure.getMessage(), failure);
         }
         if (foreign) {
-            throw new DatabaseStartupException("cannot start the embedded PostgreSQL in " + directory
-                    + ": the directory holds other files but no PostgreSQL data; give PostgreSQL a directory of its"
-                    + " own", null);
+            throw new DatabaseStartupException(
+                    "cannot start the embedded PostgreSQL in " + directory
+                            + ": the directory holds other files but no PostgreSQL data; give PostgreSQL a directory of its"
+                            + " own",
+                    null);
         }
     }
 
@@ -110,26 +114,35 @@ public final class EmbeddedDatabase implements AutoCloseable {
         Optional<ProcessHandle> postmaster;
         try {
             postmaster = Files.exists(pidFile)
-                    ? Files.readAllLines(pidFile).stream().findFirst().map(String::strip)
+                    ? Files.readAllLines(pidFile).stream()
+                            .findFirst()
+                            .map(String::strip)
                             .filter(line -> line.matches("[0-9]{1,10}"))
                             .flatMap(pid -> ProcessHandle.of(Long.parseLong(pid)))
                             .filter(ProcessHandle::isAlive)
-                            .filter(process -> process.info().command().orElse("").endsWith("postgres"))
+                            .filter(process ->
+                                    process.info().command().orElse("").endsWith("postgres"))
                     : Optional.empty();
         } catch (IOException unreadable) {
             postmaster = Optional.empty();
         }
         postmaster.ifPresent(process -> {
-            throw new DatabaseStartupException("cannot start the embedded PostgreSQL in " + directory
-                    + ": PostgreSQL (pid " + process.pid() + ") is still running on it, either for another instance"
-                    + " of the service or left over by one that was killed; stop that one first", null);
+            throw new DatabaseStartupException(
+                    "cannot start the embedded PostgreSQL in " + directory
+                            + ": PostgreSQL (pid " + process.pid()
+                            + ") is still running on it, either for another instance"
+                            + " of the service or left over by one that was killed; stop that one first",
+                    null);
         });
     }
 
     /** Settings for the {@code postgres} database as the {@code postgres} superuser, no password (trust). */
     public DatabaseSettings settings() {
-        return new DatabaseSettings("jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE, SUPERUSER,
-                null, DatabaseSettings.DEFAULT_MAXIMUM_POOL_SIZE);
+        return new DatabaseSettings(
+                "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE,
+                SUPERUSER,
+                null,
+                DatabaseSettings.DEFAULT_MAXIMUM_POOL_SIZE);
     }
 
     public int port() {

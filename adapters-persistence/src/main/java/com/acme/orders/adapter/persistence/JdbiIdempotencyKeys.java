@@ -24,8 +24,13 @@ public final class JdbiIdempotencyKeys implements IdempotencyKeys {
     }
 
     @Override
-    public Claim claim(UserId owner, IdempotencyKey key, String fingerprint, Instant claimedAt,
-            Instant expiredBefore, Instant abandonedBefore) {
+    public Claim claim(
+            UserId owner,
+            IdempotencyKey key,
+            String fingerprint,
+            Instant claimedAt,
+            Instant expiredBefore,
+            Instant abandonedBefore) {
         dao.deleteStale(owner.value(), key.value(), expiredBefore, abandonedBefore);
         if (dao.insertInFlight(owner.value(), key.value(), fingerprint, claimedAt) == 1) {
             return new Claim.Won(owner, key, claimedAt);
@@ -47,8 +52,14 @@ public final class JdbiIdempotencyKeys implements IdempotencyKeys {
 
     @Override
     public boolean complete(Claim.Won claim, RecordedResponse response) {
-        return dao.complete(claim.owner().value(), claim.key().value(), claim.claimedAt(), response.orderId().value(),
-                response.status(), response.body()) == 1;
+        return dao.complete(
+                        claim.owner().value(),
+                        claim.key().value(),
+                        claim.claimedAt(),
+                        response.orderId().value(),
+                        response.status(),
+                        response.body())
+                == 1;
     }
 
     @Override

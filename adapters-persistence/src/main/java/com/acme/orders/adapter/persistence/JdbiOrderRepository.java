@@ -108,7 +108,8 @@ public final class JdbiOrderRepository implements OrderRepository {
             return List.of();
         }
         StatusChangeRow row = StatusChangeRow.of(change);
-        return dao.applyToOldest(sqlLiteral(from), changedAtOrBefore, limit, row.toStatus(), row.at(), row.actor())
+        return dao
+                .applyToOldest(sqlLiteral(from), changedAtOrBefore, limit, row.toStatus(), row.at(), row.actor())
                 .stream()
                 .map(OrderId::new)
                 .toList();
@@ -141,6 +142,8 @@ public final class JdbiOrderRepository implements OrderRepository {
 
     @Override
     public List<StatusChange> history(OrderId id) {
-        return dao.history(id.value()).stream().map(StatusChangeRow::toStatusChange).toList();
+        return dao.history(id.value()).stream()
+                .map(StatusChangeRow::toStatusChange)
+                .toList();
     }
 }

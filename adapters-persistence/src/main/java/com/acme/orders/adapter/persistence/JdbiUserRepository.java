@@ -66,7 +66,8 @@ public final class JdbiUserRepository implements UserRepository {
                         .bind("id", id.value())
                         .map((rs, ctx) -> rs.getInt(1))
                         .findOne())
-                .map(OptionalInt::of).orElseGet(OptionalInt::empty);
+                .map(OptionalInt::of)
+                .orElseGet(OptionalInt::empty);
     }
 
     @Override

@@ -87,7 +87,6 @@ interface OrderDao {
             ORDER BY p.created_at DESC, p.id DESC
             """;
 
-
     /**
      * Moves one order from one status to another and records the change, as one statement. The UPDATE's WHERE is
      * the whole condition: the owner's order, still in {@code :fromStatus}. Under READ COMMITTED a concurrent
@@ -112,8 +111,8 @@ interface OrderDao {
             SELECT id, user_id, product_name, amount, status, created_at, updated_at
             FROM moved
             """)
-    Optional<OrderRow> applyIfCurrent(long id, long ownerId, String fromStatus, String toStatus, Instant at,
-            String actor);
+    Optional<OrderRow> applyIfCurrent(
+            long id, long ownerId, String fromStatus, String toStatus, Instant at, String actor);
 
     /**
      * The processing job's batch step as one statement: locks up to {@code limit} orders in {@code fromLiteral}
@@ -159,8 +158,8 @@ interface OrderDao {
             SELECT id
             FROM moved
             """)
-    List<Long> applyToOldest(@Define String fromLiteral, Instant cutoff, int limit, String toStatus, Instant at,
-            String actor);
+    List<Long> applyToOldest(
+            @Define String fromLiteral, Instant cutoff, int limit, String toStatus, Instant at, String actor);
 
     /**
      * Moves those of {@code ids} still in {@code fromStatus} to {@code toStatus} and records each change, as one

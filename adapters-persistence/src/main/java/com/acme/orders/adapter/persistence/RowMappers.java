@@ -18,8 +18,7 @@ import org.jdbi.v3.core.statement.StatementContext;
  */
 final class RowMappers {
 
-    private RowMappers() {
-    }
+    private RowMappers() {}
 
     static final RowMapper<OrderRow> ORDER = new OrderRowMapper();
     static final RowMapper<PageRow> PAGE = new PageRowMapper();
@@ -54,22 +53,32 @@ final class RowMappers {
     private static final class UserRowMapper implements RowMapper<UserRow> {
         @Override
         public UserRow map(ResultSet rs, StatementContext ctx) throws SQLException {
-            return new UserRow(rs.getLong("id"), rs.getString("name"), rs.getString("email"),
-                    rs.getString("password_hash"), instant(rs, "created_at"), rs.getInt("token_version"));
+            return new UserRow(
+                    rs.getLong("id"),
+                    rs.getString("name"),
+                    rs.getString("email"),
+                    rs.getString("password_hash"),
+                    instant(rs, "created_at"),
+                    rs.getInt("token_version"));
         }
     }
 
     private static final class StatusChangeRowMapper implements RowMapper<StatusChangeRow> {
         @Override
         public StatusChangeRow map(ResultSet rs, StatementContext ctx) throws SQLException {
-            return new StatusChangeRow(rs.getString("from_status"), rs.getString("to_status"), instant(rs, "at"),
-                    rs.getString("actor"));
+            return new StatusChangeRow(
+                    rs.getString("from_status"), rs.getString("to_status"), instant(rs, "at"), rs.getString("actor"));
         }
     }
 
     private static OrderRow order(ResultSet rs) throws SQLException {
-        return new OrderRow(rs.getLong("id"), rs.getLong("user_id"), rs.getString("product_name"),
-                rs.getBigDecimal("amount"), rs.getString("status"), instant(rs, "created_at"),
+        return new OrderRow(
+                rs.getLong("id"),
+                rs.getLong("user_id"),
+                rs.getString("product_name"),
+                rs.getBigDecimal("amount"),
+                rs.getString("status"),
+                instant(rs, "created_at"),
                 instant(rs, "updated_at"));
     }
 

@@ -9,12 +9,18 @@ import java.time.Instant;
 record StatusChangeRow(String fromStatus, String toStatus, Instant at, String actor) {
 
     static StatusChangeRow of(StatusChange change) {
-        return new StatusChangeRow(change.from() == null ? null : change.from().code(), change.to().code(),
-                change.at(), change.actor().code());
+        return new StatusChangeRow(
+                change.from() == null ? null : change.from().code(),
+                change.to().code(),
+                change.at(),
+                change.actor().code());
     }
 
     StatusChange toStatusChange() {
-        return new StatusChange(fromStatus == null ? null : OrderStatus.fromCode(fromStatus),
-                OrderStatus.fromCode(toStatus), at, Actor.fromCode(actor));
+        return new StatusChange(
+                fromStatus == null ? null : OrderStatus.fromCode(fromStatus),
+                OrderStatus.fromCode(toStatus),
+                at,
+                Actor.fromCode(actor));
     }
 }

@@ -14,8 +14,7 @@ import java.sql.SQLTransientConnectionException;
  */
 final class StorageFailures {
 
-    private StorageFailures() {
-    }
+    private StorageFailures() {}
 
     /** {@code target} behind the port {@code port}, with failures to reach the database translated. */
     static <T> T translating(Class<T> port, T target) {
@@ -35,16 +34,19 @@ final class StorageFailures {
                 return cause;
             }
             if (cause instanceof SQLTransientConnectionException
-                    || cause instanceof SQLException sql && isUnreachable(sql.getSQLState())) {
-                return new StorageUnavailableException("the database cannot be reached: " + cause.getMessage(),
-                        failure);
+                    || (cause instanceof SQLException sql && isUnreachable(sql.getSQLState()))) {
+                return new StorageUnavailableException(
+                        "the database cannot be reached: " + cause.getMessage(), failure);
             }
         }
         return failure;
     }
 
     private static boolean isUnreachable(String sqlState) {
-        return sqlState != null && (sqlState.startsWith("08") || sqlState.equals("57P01")
-                || sqlState.equals("57P02") || sqlState.equals("57P03"));
+        return sqlState != null
+                && (sqlState.startsWith("08")
+                        || sqlState.equals("57P01")
+                        || sqlState.equals("57P02")
+                        || sqlState.equals("57P03"));
     }
 }

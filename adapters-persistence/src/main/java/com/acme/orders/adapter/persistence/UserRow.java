@@ -11,13 +11,23 @@ import java.time.Instant;
 record UserRow(long id, String name, String email, String passwordHash, Instant createdAt, int tokenVersion) {
 
     static UserRow of(User user) {
-        return new UserRow(user.id().value(), user.name().value(), user.email().value(), user.passwordHash().value(),
-                user.createdAt(), user.tokenVersion());
+        return new UserRow(
+                user.id().value(),
+                user.name().value(),
+                user.email().value(),
+                user.passwordHash().value(),
+                user.createdAt(),
+                user.tokenVersion());
     }
 
     User toUser() {
-        return new User(new UserId(id), new UserName(name), new Email(email), new PasswordHash(passwordHash),
-                createdAt, tokenVersion);
+        return new User(
+                new UserId(id),
+                new UserName(name),
+                new Email(email),
+                new PasswordHash(passwordHash),
+                createdAt,
+                tokenVersion);
     }
 
     @Override

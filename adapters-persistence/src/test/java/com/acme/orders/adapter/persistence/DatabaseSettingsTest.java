@@ -11,7 +11,8 @@ class DatabaseSettingsTest {
 
     @Test
     void the_prototype_form_becomes_a_jdbc_url_with_the_credentials_beside_it() {
-        DatabaseSettings settings = DatabaseSettings.fromUrl("postgresql://orders:s3cret@db.example.com:6543/orders_db");
+        DatabaseSettings settings =
+                DatabaseSettings.fromUrl("postgresql://orders:s3cret@db.example.com:6543/orders_db");
 
         assertThat(settings.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example.com:6543/orders_db");
         assertThat(settings.username()).isEqualTo("orders");
@@ -27,7 +28,8 @@ class DatabaseSettingsTest {
 
     @Test
     void the_port_defaults_to_5432() {
-        assertThat(DatabaseSettings.fromUrl("postgresql://orders:s3cret@localhost/orders_db").jdbcUrl())
+        assertThat(DatabaseSettings.fromUrl("postgresql://orders:s3cret@localhost/orders_db")
+                        .jdbcUrl())
                 .isEqualTo("jdbc:postgresql://localhost:5432/orders_db");
     }
 
@@ -57,7 +59,8 @@ class DatabaseSettingsTest {
 
     @Test
     void query_parameters_are_kept_for_the_driver() {
-        assertThat(DatabaseSettings.fromUrl("postgresql://u:p@h:5432/db?sslmode=require&connectTimeout=3").jdbcUrl())
+        assertThat(DatabaseSettings.fromUrl("postgresql://u:p@h:5432/db?sslmode=require&connectTimeout=3")
+                        .jdbcUrl())
                 .isEqualTo("jdbc:postgresql://h:5432/db?sslmode=require&connectTimeout=3");
     }
 
@@ -97,11 +100,26 @@ class DatabaseSettingsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "   ", "mysql://u:p@h/db", "not a url", "postgresql://", "postgresql://u:p@/db",
-            "postgresql://u:p@h:port/db", "postgresql://u:p@h:70000/db", "postgresql://u:p@h:0/db",
-            "postgresql://u:p@h:5432", "postgresql://u:p@h:5432/", "postgresql://u:p%zz@h/db",
-            "postgresql://u:p@h/db#fragment", "postgresql://u:p@[::1/db", "postgresql://u:p@h h/db", "jdbc:postgresql:",
-            "jdbc:mysql://h/db"})
+    @ValueSource(
+            strings = {
+                "",
+                "   ",
+                "mysql://u:p@h/db",
+                "not a url",
+                "postgresql://",
+                "postgresql://u:p@/db",
+                "postgresql://u:p@h:port/db",
+                "postgresql://u:p@h:70000/db",
+                "postgresql://u:p@h:0/db",
+                "postgresql://u:p@h:5432",
+                "postgresql://u:p@h:5432/",
+                "postgresql://u:p%zz@h/db",
+                "postgresql://u:p@h/db#fragment",
+                "postgresql://u:p@[::1/db",
+                "postgresql://u:p@h h/db",
+                "jdbc:postgresql:",
+                "jdbc:mysql://h/db"
+            })
     void garbage_is_refused_with_a_message_saying_what_is_wrong(String url) {
         assertThatThrownBy(() -> DatabaseSettings.fromUrl(url))
                 .isInstanceOf(InvalidDatabaseUrlException.class)
@@ -114,20 +132,30 @@ class DatabaseSettingsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"postgresql://u:hunter2secret@h:notaport/db", "postgresql://u:hunter2secret@h/",
-            "postgresql://u:hunter2secret%z@h/db", "postgresql://u:hunter2/secret@h/db",
-            "postgresql://u:hunter2#secret@h/db"})
+    @ValueSource(
+            strings = {
+                "postgresql://u:hunter2secret@h:notaport/db",
+                "postgresql://u:hunter2secret@h/",
+                "postgresql://u:hunter2secret%z@h/db",
+                "postgresql://u:hunter2/secret@h/db",
+                "postgresql://u:hunter2#secret@h/db"
+            })
     void an_error_never_shows_the_password(String url) {
         assertThatThrownBy(() -> DatabaseSettings.fromUrl(url))
                 .isInstanceOf(InvalidDatabaseUrlException.class)
-                .message().doesNotContain("hunter2").doesNotContain("secret");
+                .message()
+                .doesNotContain("hunter2")
+                .doesNotContain("secret");
     }
 
     @Test
     void to_string_hides_the_password() {
         DatabaseSettings settings = DatabaseSettings.fromUrl("postgresql://orders:hunter2secret@h:5432/db");
 
-        assertThat(settings.toString()).doesNotContain("hunter2secret").contains("password=****").contains("orders");
+        assertThat(settings.toString())
+                .doesNotContain("hunter2secret")
+                .contains("password=****")
+                .contains("orders");
     }
 
     @Test
@@ -135,7 +163,10 @@ class DatabaseSettingsTest {
         DatabaseSettings settings = new DatabaseSettings(
                 "jdbc:postgresql://h/db?password=hunter2&sslpassword=secret&ssl=true", null, null, 5);
 
-        assertThat(settings.toString()).doesNotContain("hunter2").doesNotContain("secret").contains("ssl=true")
+        assertThat(settings.toString())
+                .doesNotContain("hunter2")
+                .doesNotContain("secret")
+                .contains("ssl=true")
                 .contains("password=(none)");
     }
 

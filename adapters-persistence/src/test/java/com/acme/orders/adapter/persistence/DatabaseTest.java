@@ -47,8 +47,15 @@ class DatabaseTest {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         try (Database database = Database.connect(TestDatabase.fresh(), meters);
                 HikariDataSource quartz = database.dedicatedPool("quartz", 2)) {
-            assertThat(meters.find("hikaricp.connections.max").tag("pool", "orders").gauge()).isNotNull();
-            assertThat(meters.find("hikaricp.connections.max").tag("pool", "quartz").gauge().value()).isEqualTo(2.0);
+            assertThat(meters.find("hikaricp.connections.max")
+                            .tag("pool", "orders")
+                            .gauge())
+                    .isNotNull();
+            assertThat(meters.find("hikaricp.connections.max")
+                            .tag("pool", "quartz")
+                            .gauge()
+                            .value())
+                    .isEqualTo(2.0);
             assertThat(quartz.isClosed()).isFalse();
         }
     }
@@ -80,6 +87,7 @@ class DatabaseTest {
         assertThatThrownBy(() -> Database.connect(nowhere))
                 .isInstanceOf(DatabaseStartupException.class)
                 .hasMessageStartingWith("cannot connect to the database at jdbc:postgresql://127.0.0.1:" + closedPort)
-                .message().doesNotContain("hunter2secret");
+                .message()
+                .doesNotContain("hunter2secret");
     }
 }

@@ -33,7 +33,8 @@ class EmbeddedDatabaseTest {
         try (EmbeddedDatabase second = EmbeddedDatabase.start(directory)) {
             assertThat(query(second, "SELECT note FROM kept")).isEqualTo("still here");
             // initdb gives every cluster a new identifier: the same one means the cluster was reused
-            assertThat(query(second, "SELECT system_identifier FROM pg_control_system()")).isEqualTo(systemIdentifier);
+            assertThat(query(second, "SELECT system_identifier FROM pg_control_system()"))
+                    .isEqualTo(systemIdentifier);
         }
     }
 
@@ -80,7 +81,8 @@ class EmbeddedDatabaseTest {
     }
 
     private static void execute(EmbeddedDatabase database, String sql) throws SQLException {
-        try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect(database);
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }

@@ -43,8 +43,7 @@ class GenericPlansTest {
                 INSERT INTO users (name, email, password_hash, created_at)
                 SELECT 'User ' || g, 'user' || g || '@plans.invalid',
                        '$2a$12$AAAAAAAAAAAAAAAAAAAAAOAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', now()
-                FROM generate_series(1, 5000) g""",
-                """
+                FROM generate_series(1, 5000) g""", """
                 WITH placed AS (
                     INSERT INTO orders (id, user_id, product_name, amount, status, created_at, updated_at)
                     SELECT nextval('orders_id_seq'), (SELECT min(id) FROM users) + g % 5000, 'Item ' || g, 10.00,
@@ -54,13 +53,11 @@ class GenericPlansTest {
                     RETURNING id, status, created_at
                 )
                 INSERT INTO order_status_history (order_id, from_status, to_status, at, actor)
-                SELECT id, NULL, 'pending', created_at, 'user' FROM placed""",
-                """
+                SELECT id, NULL, 'pending', created_at, 'user' FROM placed""", """
                 INSERT INTO idempotency_keys (user_id, idempotency_key, fingerprint, status, created_at)
                 SELECT (SELECT min(id) FROM users) + g % 5000, 'key-' || g, md5(g::text), 'in_flight',
                        now() - g * interval '1 second'
-                FROM generate_series(1, 40000) g""",
-                "ANALYZE");
+                FROM generate_series(1, 40000) g""", "ANALYZE");
     }
 
     @AfterAll
@@ -79,9 +76,11 @@ class GenericPlansTest {
                 Arguments.of("OrderDao.FIND_PAGE_IN_STATUS", OrderDao.FIND_PAGE_IN_STATUS),
                 Arguments.of("OrderDao.applyIfCurrent", annotated(OrderDao.class, "applyIfCurrent")),
                 Arguments.of("OrderDao.applyToEach", annotated(OrderDao.class, "applyToEach")),
-                Arguments.of("OrderDao.applyToOldest from pending",
+                Arguments.of(
+                        "OrderDao.applyToOldest from pending",
                         annotated(OrderDao.class, "applyToOldest").replace("<fromLiteral>", "'pending'")),
-                Arguments.of("OrderDao.applyToOldest from processing",
+                Arguments.of(
+                        "OrderDao.applyToOldest from processing",
                         annotated(OrderDao.class, "applyToOldest").replace("<fromLiteral>", "'processing'")),
                 Arguments.of("OrderDao.history", annotated(OrderDao.class, "history")),
                 Arguments.of("IdempotencyKeyDao.find", annotated(IdempotencyKeyDao.class, "find")),
@@ -96,7 +95,8 @@ class GenericPlansTest {
     void the_generic_plan_reads_indexes_only(String name, String sql) throws SQLException {
         List<String> plan = genericPlan(sql);
 
-        assertThat(plan).as("generic plan of %s:%n%s", name, String.join("\n", plan))
+        assertThat(plan)
+                .as("generic plan of %s:%n%s", name, String.join("\n", plan))
                 .noneMatch(line -> line.contains("Seq Scan"))
                 .anyMatch(line -> line.contains("Index"));
     }
@@ -117,8 +117,8 @@ class GenericPlansTest {
         try (Connection connection = database.dataSource().getConnection();
                 Statement statement = connection.createStatement()) {
             statement.execute("PREPARE planned AS " + positional);
-            try (ResultSet rows = statement.executeQuery(
-                    "EXPLAIN EXECUTE planned" + (names.isEmpty() ? "" : "(" + nulls + ")"))) {
+            try (ResultSet rows =
+                    statement.executeQuery("EXPLAIN EXECUTE planned" + (names.isEmpty() ? "" : "(" + nulls + ")"))) {
                 List<String> plan = new ArrayList<>();
                 while (rows.next()) {
                     plan.add(rows.getString(1));
@@ -131,10 +131,14 @@ class GenericPlansTest {
     }
 
     private static String annotated(Class<?> dao, String method) {
-        Method found = Arrays.stream(dao.getMethods()).filter(m -> m.getName().equals(method)).findFirst()
+        Method found = Arrays.stream(dao.getMethods())
+                .filter(m -> m.getName().equals(method))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(dao.getSimpleName() + " has no method " + method));
         SqlQuery query = found.getAnnotation(SqlQuery.class);
-        return query != null ? query.value() : found.getAnnotation(SqlUpdate.class).value();
+        return query != null
+                ? query.value()
+                : found.getAnnotation(SqlUpdate.class).value();
     }
 
     private static void execute(String... sql) throws SQLException {

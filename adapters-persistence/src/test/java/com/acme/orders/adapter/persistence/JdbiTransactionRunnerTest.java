@@ -39,12 +39,13 @@ class JdbiTransactionRunnerTest {
         User inner = newUser();
 
         assertThatThrownBy(() -> database.transactions().inTransaction(() -> {
-            database.transactions().inTransaction(() -> {
-                database.users().add(inner);
-                return null;
-            });
-            throw new IllegalStateException("outer work fails after the inner one returned");
-        })).isInstanceOf(IllegalStateException.class);
+                    database.transactions().inTransaction(() -> {
+                        database.users().add(inner);
+                        return null;
+                    });
+                    throw new IllegalStateException("outer work fails after the inner one returned");
+                }))
+                .isInstanceOf(IllegalStateException.class);
 
         assertThat(database.users().findById(inner.id())).isEmpty();
     }
@@ -53,17 +54,27 @@ class JdbiTransactionRunnerTest {
     void the_fluent_and_the_sql_object_statements_of_the_repositories_join_the_transaction() {
         User owner = newUser();
         database.users().add(owner);
-        Order order = Order.place(database.orders().nextId(), owner.id(), new ProductName("Tx laptop"),
-                new Amount(new BigDecimal("10.00")), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        Order order = Order.place(
+                database.orders().nextId(),
+                owner.id(),
+                new ProductName("Tx laptop"),
+                new Amount(new BigDecimal("10.00")),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
 
         assertThatThrownBy(() -> database.transactions().inTransaction(() -> {
-            database.orders().add(order);
-            assertThat(database.orders().findById(order.id())).as("read inside the transaction").isPresent();
-            assertThat(database.orders().findPage(owner.id(), Optional.empty(), Optional.empty(), 10).orders())
-                    .extracting(Order::id).containsExactly(order.id());
-            assertThat(database.users().tokenVersion(owner.id())).hasValue(0);
-            throw new IllegalStateException("the work fails after the order was added");
-        })).isInstanceOf(IllegalStateException.class);
+                    database.orders().add(order);
+                    assertThat(database.orders().findById(order.id()))
+                            .as("read inside the transaction")
+                            .isPresent();
+                    assertThat(database.orders()
+                                    .findPage(owner.id(), Optional.empty(), Optional.empty(), 10)
+                                    .orders())
+                            .extracting(Order::id)
+                            .containsExactly(order.id());
+                    assertThat(database.users().tokenVersion(owner.id())).hasValue(0);
+                    throw new IllegalStateException("the work fails after the order was added");
+                }))
+                .isInstanceOf(IllegalStateException.class);
 
         assertThat(database.orders().findById(order.id())).as("rolled back").isEmpty();
     }
@@ -73,8 +84,9 @@ class JdbiTransactionRunnerTest {
         IllegalArgumentException thrown = new IllegalArgumentException("refused");
 
         assertThatThrownBy(() -> database.transactions().inTransaction(() -> {
-            throw thrown;
-        })).isSameAs(thrown);
+                    throw thrown;
+                }))
+                .isSameAs(thrown);
     }
 
     @Test
@@ -91,8 +103,11 @@ class JdbiTransactionRunnerTest {
     }
 
     private static User newUser() {
-        return new User(database.users().nextId(), new UserName("Tx Tester"),
-                new Email("tx-" + UUID.randomUUID() + "@example.com"), new PasswordHash("$2a$04$hash"),
+        return new User(
+                database.users().nextId(),
+                new UserName("Tx Tester"),
+                new Email("tx-" + UUID.randomUUID() + "@example.com"),
+                new PasswordHash("$2a$04$hash"),
                 Instant.now().truncatedTo(ChronoUnit.MICROS));
     }
 }

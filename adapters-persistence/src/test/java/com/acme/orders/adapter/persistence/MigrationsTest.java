@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,7 +43,8 @@ class MigrationsTest {
     void amounts_out_of_range_are_refused(String amount) throws SQLException {
         long user = insertUser();
 
-        assertThat(failureOf(insertOrderSql(user, "'Laptop'", amount, "'pending'"))).isEqualTo(CHECK_VIOLATION);
+        assertThat(failureOf(insertOrderSql(user, "'Laptop'", amount, "'pending'")))
+                .isEqualTo(CHECK_VIOLATION);
     }
 
     @ParameterizedTest
@@ -94,7 +96,8 @@ class MigrationsTest {
         String local = "dup-" + UUID.randomUUID();
         insertUser(local + "@example.com");
 
-        assertThat(failureOf(insertUserSql(local.toUpperCase() + "@EXAMPLE.com"))).isEqualTo(UNIQUE_VIOLATION);
+        assertThat(failureOf(insertUserSql(local.toUpperCase(Locale.ROOT) + "@EXAMPLE.com")))
+                .isEqualTo(UNIQUE_VIOLATION);
     }
 
     @Test
@@ -113,18 +116,24 @@ class MigrationsTest {
     void only_the_placement_opens_a_history_without_an_origin() throws SQLException {
         long order = insertOrder(insertUser());
 
-        assertThat(failureOf(insertHistorySql(order, "NULL", "'cancelled'", "'user'"))).isEqualTo(CHECK_VIOLATION);
+        assertThat(failureOf(insertHistorySql(order, "NULL", "'cancelled'", "'user'")))
+                .isEqualTo(CHECK_VIOLATION);
         execute(insertHistorySql(order, "NULL", "'pending'", "'user'"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"'shipped', 'cancelled', 'user'", "'pending', 'shipped', 'user'",
-            "'pending', 'cancelled', 'admin'"})
+    @ValueSource(
+            strings = {
+                "'shipped', 'cancelled', 'user'",
+                "'pending', 'shipped', 'user'",
+                "'pending', 'cancelled', 'admin'"
+            })
     void unknown_statuses_and_actors_are_refused_in_the_history(String fromToActor) throws SQLException {
         long order = insertOrder(insertUser());
         String[] values = fromToActor.split(", ");
 
-        assertThat(failureOf(insertHistorySql(order, values[0], values[1], values[2]))).isEqualTo(CHECK_VIOLATION);
+        assertThat(failureOf(insertHistorySql(order, values[0], values[1], values[2])))
+                .isEqualTo(CHECK_VIOLATION);
     }
 
     @Test
@@ -139,9 +148,14 @@ class MigrationsTest {
                 SELECT string_agg(indexname, ',' ORDER BY indexname) FROM pg_indexes
                 WHERE schemaname = 'public' AND tablename = 'orders'""");
 
-        assertThat(indexes.split(",")).containsExactlyInAnyOrder(
-                "orders_pkey", "idx_orders_user_id", "idx_orders_user_page", "idx_orders_user_status_page",
-                "idx_orders_pending_by_change", "idx_orders_processing_by_change");
+        assertThat(indexes.split(","))
+                .containsExactlyInAnyOrder(
+                        "orders_pkey",
+                        "idx_orders_user_id",
+                        "idx_orders_user_page",
+                        "idx_orders_user_status_page",
+                        "idx_orders_pending_by_change",
+                        "idx_orders_processing_by_change");
     }
 
     private static String insertUserSql(String email) {

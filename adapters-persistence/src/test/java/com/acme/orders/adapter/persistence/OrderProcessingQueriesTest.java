@@ -62,18 +62,25 @@ class OrderProcessingQueriesTest {
             }
         } while (!batch.isEmpty());
 
-        assertThat(batches).hasSize(ORDERS / BATCH).allSatisfy(taken -> assertThat(taken).hasSize(BATCH));
-        assertThat(batches.stream().flatMap(List::stream).toList()).doesNotHaveDuplicates().hasSize(ORDERS);
+        assertThat(batches)
+                .hasSize(ORDERS / BATCH)
+                .allSatisfy(taken -> assertThat(taken).hasSize(BATCH));
+        assertThat(batches.stream().flatMap(List::stream).toList())
+                .doesNotHaveDuplicates()
+                .hasSize(ORDERS);
         assertThat(completed).isEqualTo(ORDERS);
         Comparator<OrderId> byPlacement = Comparator.<OrderId, Instant>comparing(id -> placedAt.get(id.value()))
                 .thenComparingLong(OrderId::value);
         for (int i = 1; i < batches.size(); i++) {
-            OrderId newestOfPrevious = batches.get(i - 1).stream().max(byPlacement).orElseThrow();
+            OrderId newestOfPrevious =
+                    batches.get(i - 1).stream().max(byPlacement).orElseThrow();
             OrderId oldestOfThis = batches.get(i).stream().min(byPlacement).orElseThrow();
-            assertThat(byPlacement.compare(newestOfPrevious, oldestOfThis)).as("batch %d is older than %d", i - 1, i)
+            assertThat(byPlacement.compare(newestOfPrevious, oldestOfThis))
+                    .as("batch %d is older than %d", i - 1, i)
                     .isNegative();
         }
-        assertThat(count("SELECT count(*) FROM orders WHERE status <> 'completed'")).isZero();
+        assertThat(count("SELECT count(*) FROM orders WHERE status <> 'completed'"))
+                .isZero();
         assertThat(count("""
                 SELECT count(*)
                 FROM orders o
@@ -113,7 +120,8 @@ class OrderProcessingQueriesTest {
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT id, created_at FROM orders")) {
             while (rows.next()) {
-                placedAt.put(rows.getLong(1), rows.getObject(2, OffsetDateTime.class).toInstant());
+                placedAt.put(
+                        rows.getLong(1), rows.getObject(2, OffsetDateTime.class).toInstant());
             }
         }
         return placedAt;

@@ -7,9 +7,9 @@ import com.acme.orders.application.port.out.StorageUnavailableException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class StorageFailuresTest {
 
@@ -18,7 +18,8 @@ class StorageFailuresTest {
     void failures_to_reach_the_server_become_storage_unavailable(String sqlState) {
         RuntimeException wrapped = new IllegalStateException("statement failed", new SQLException("gone", sqlState));
 
-        assertThat(StorageFailures.translate(wrapped)).isInstanceOf(StorageUnavailableException.class)
+        assertThat(StorageFailures.translate(wrapped))
+                .isInstanceOf(StorageUnavailableException.class)
                 .hasCause(wrapped);
     }
 
@@ -40,20 +41,20 @@ class StorageFailuresTest {
     @Test
     void the_translating_proxy_rethrows_translated_and_untranslated_failures_of_the_target() {
         @SuppressWarnings("unchecked")
-        Supplier<String> unreachable = StorageFailures.translating(Supplier.class,
-                () -> {
-                    throw new IllegalStateException(new SQLException("gone", "08006"));
-                });
+        Supplier<String> unreachable = StorageFailures.translating(Supplier.class, () -> {
+            throw new IllegalStateException(new SQLException("gone", "08006"));
+        });
         @SuppressWarnings("unchecked")
-        Supplier<String> failing = StorageFailures.translating(Supplier.class,
-                () -> {
-                    throw new IllegalArgumentException("a rule");
-                });
+        Supplier<String> failing = StorageFailures.translating(Supplier.class, () -> {
+            throw new IllegalArgumentException("a rule");
+        });
         @SuppressWarnings("unchecked")
         Supplier<String> working = StorageFailures.translating(Supplier.class, () -> "fine");
 
         assertThatThrownBy(unreachable::get).isInstanceOf(StorageUnavailableException.class);
-        assertThatThrownBy(failing::get).isInstanceOf(IllegalArgumentException.class).hasMessage("a rule");
+        assertThatThrownBy(failing::get)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a rule");
         assertThat(working.get()).isEqualTo("fine");
     }
 }

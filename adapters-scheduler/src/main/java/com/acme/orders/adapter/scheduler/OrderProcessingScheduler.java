@@ -51,8 +51,12 @@ public final class OrderProcessingScheduler implements AutoCloseable {
      *
      * @param dataSource a pool of the scheduler's own; Quartz commits on it itself
      */
-    public OrderProcessingScheduler(ProcessPendingOrdersUseCase processPendingOrders, DataSource dataSource,
-            SchedulerSettings settings, ProcessingRunListener listener, Clock clock) {
+    public OrderProcessingScheduler(
+            ProcessPendingOrdersUseCase processPendingOrders,
+            DataSource dataSource,
+            SchedulerSettings settings,
+            ProcessingRunListener listener,
+            Clock clock) {
         Objects.requireNonNull(processPendingOrders, "processPendingOrders");
         Objects.requireNonNull(dataSource, "dataSource");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -61,8 +65,8 @@ public final class OrderProcessingScheduler implements AutoCloseable {
         DBConnectionManager.getInstance().addConnectionProvider(dataSourceName, new PoolProvider(dataSource));
         try {
             this.scheduler = new StdSchedulerFactory(properties(dataSourceName)).getScheduler();
-            scheduler.setJobFactory((bundle, ignored) ->
-                    new ProcessPendingOrdersJob(processPendingOrders, listener, clock));
+            scheduler.setJobFactory(
+                    (bundle, ignored) -> new ProcessPendingOrdersJob(processPendingOrders, listener, clock));
         } catch (SchedulerException e) {
             throw new SchedulerStartupException("cannot create the Quartz scheduler: " + e.getMessage(), e);
         }
@@ -71,15 +75,16 @@ public final class OrderProcessingScheduler implements AutoCloseable {
     private static Properties properties(String dataSourceName) {
         Properties properties = new Properties();
         properties.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, SCHEDULER_NAME);
-        properties.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_ID, StdSchedulerFactory.AUTO_GENERATE_INSTANCE_ID);
+        properties.setProperty(
+                StdSchedulerFactory.PROP_SCHED_INSTANCE_ID, StdSchedulerFactory.AUTO_GENERATE_INSTANCE_ID);
         properties.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
         properties.setProperty("org.quartz.scheduler.makeSchedulerThreadDaemon", "true");
         properties.setProperty("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
         properties.setProperty("org.quartz.threadPool.threadCount", "1");
         properties.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
         properties.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
-        properties.setProperty("org.quartz.jobStore.driverDelegateClass",
-                "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
+        properties.setProperty(
+                "org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
         // No org.quartz.dataSource.* properties: the connection provider registered under this name is used as is,
         // so Quartz never builds a pool of its own (which would need c3p0).
         properties.setProperty("org.quartz.jobStore.dataSource", dataSourceName);
@@ -99,7 +104,9 @@ public final class OrderProcessingScheduler implements AutoCloseable {
         try {
             scheduleJob();
             scheduler.start();
-            log.info("Order processing scheduled every {} s, clustered", settings.interval().toSeconds());
+            log.info(
+                    "Order processing scheduled every {} s, clustered",
+                    settings.interval().toSeconds());
         } catch (SchedulerException e) {
             throw new SchedulerStartupException("cannot start the Quartz scheduler: " + e.getMessage(), e);
         }
@@ -129,7 +136,8 @@ public final class OrderProcessingScheduler implements AutoCloseable {
             scheduler.scheduleJob(trigger);
         } else if (!(stored instanceof SimpleTrigger simple)
                 || simple.getRepeatInterval() != settings.interval().toMillis()) {
-            log.info("Order processing interval changed to {} s: replacing the stored trigger",
+            log.info(
+                    "Order processing interval changed to {} s: replacing the stored trigger",
                     settings.interval().toSeconds());
             scheduler.addJob(job, true);
             scheduler.rescheduleJob(TRIGGER, trigger);

@@ -25,8 +25,8 @@ final class ProcessPendingOrdersJob implements Job {
     private final ProcessingRunListener listener;
     private final Clock clock;
 
-    ProcessPendingOrdersJob(ProcessPendingOrdersUseCase processPendingOrders, ProcessingRunListener listener,
-            Clock clock) {
+    ProcessPendingOrdersJob(
+            ProcessPendingOrdersUseCase processPendingOrders, ProcessingRunListener listener, Clock clock) {
         this.processPendingOrders = processPendingOrders;
         this.listener = listener;
         this.clock = clock;
@@ -45,10 +45,16 @@ final class ProcessPendingOrdersJob implements Job {
         }
         listener.runFinished(started, clock.instant(), Optional.of(summary));
         if (summary.didNothing()) {
-            log.debug("Order processing run: nothing to do ({} ms)", summary.took().toMillis());
+            log.debug(
+                    "Order processing run: nothing to do ({} ms)",
+                    summary.took().toMillis());
         } else {
-            log.info("Order processing run: found={} completed={} resumed={} took={}ms", summary.found(),
-                    summary.completed(), summary.resumed(), summary.took().toMillis());
+            log.info(
+                    "Order processing run: found={} completed={} resumed={} took={}ms",
+                    summary.found(),
+                    summary.completed(),
+                    summary.resumed(),
+                    summary.took().toMillis());
         }
     }
 }

@@ -8,8 +8,12 @@ import java.util.Optional;
 @FunctionalInterface
 public interface ProcessingRunListener {
 
-    ProcessingRunListener NONE = (started, finished, summary) -> { };
+    ProcessingRunListener NONE = (started, finished, summary) -> {};
 
-    /** @param summary empty when the run failed */
+    /**
+     * A run has finished.
+     *
+     * @param summary empty when the run failed
+     */
     void runFinished(Instant started, Instant finished, Optional<ProcessingSummary> summary);
 }

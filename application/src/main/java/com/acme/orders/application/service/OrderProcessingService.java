@@ -40,8 +40,10 @@ public final class OrderProcessingService implements ProcessPendingOrdersUseCase
         int resumed = 0;
         List<OrderId> stuck;
         do {
-            stuck = orders.applyToOldest(StatusChange.completion(Timestamps.now(clock)),
-                    runStart.minus(settings.lease()), settings.batchSize());
+            stuck = orders.applyToOldest(
+                    StatusChange.completion(Timestamps.now(clock)),
+                    runStart.minus(settings.lease()),
+                    settings.batchSize());
             resumed += stuck.size();
         } while (stuck.size() == settings.batchSize());
 
@@ -49,8 +51,10 @@ public final class OrderProcessingService implements ProcessPendingOrdersUseCase
         int completed = 0;
         List<OrderId> batch;
         do {
-            batch = orders.applyToOldest(StatusChange.processingStart(Timestamps.now(clock)),
-                    runStart.minus(settings.grace()), settings.batchSize());
+            batch = orders.applyToOldest(
+                    StatusChange.processingStart(Timestamps.now(clock)),
+                    runStart.minus(settings.grace()),
+                    settings.batchSize());
             found += batch.size();
             if (!batch.isEmpty()) {
                 completed += orders.applyToEach(batch, StatusChange.completion(Timestamps.now(clock)));

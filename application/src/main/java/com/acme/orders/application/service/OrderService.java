@@ -40,8 +40,8 @@ public final class OrderService
 
     @Override
     public Order place(PlaceOrderCommand command) {
-        Order order = Order.place(orders.nextId(), command.ownerId(), command.productName(), command.amount(),
-                Timestamps.now(clock));
+        Order order = Order.place(
+                orders.nextId(), command.ownerId(), command.productName(), command.amount(), Timestamps.now(clock));
         orders.add(order);
         return order;
     }

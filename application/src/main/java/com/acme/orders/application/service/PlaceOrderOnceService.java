@@ -36,8 +36,8 @@ public final class PlaceOrderOnceService implements PlaceOrderOnceUseCase {
     private final TransactionRunner transactions;
     private final Clock clock;
 
-    public PlaceOrderOnceService(PlaceOrderUseCase placeOrder, IdempotencyKeys keys, TransactionRunner transactions,
-            Clock clock) {
+    public PlaceOrderOnceService(
+            PlaceOrderUseCase placeOrder, IdempotencyKeys keys, TransactionRunner transactions, Clock clock) {
         this.placeOrder = Objects.requireNonNull(placeOrder, "placeOrder");
         this.keys = Objects.requireNonNull(keys, "keys");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
@@ -50,8 +50,13 @@ public final class PlaceOrderOnceService implements PlaceOrderOnceUseCase {
         Instant now = Timestamps.now(clock);
         Instant expiredBefore = now.minus(KEY_LIFETIME);
         keys.deleteExpired(expiredBefore, EXPIRED_KEYS_PER_CLAIM);
-        Claim claim = keys.claim(command.order().ownerId(), command.key(), RequestFingerprint.of(command.order()),
-                now, expiredBefore, now.minus(ABANDONED_AFTER));
+        Claim claim = keys.claim(
+                command.order().ownerId(),
+                command.key(),
+                RequestFingerprint.of(command.order()),
+                now,
+                expiredBefore,
+                now.minus(ABANDONED_AFTER));
         return switch (claim) {
             case Claim.Won won -> placeAndRecord(won, command, firstResponse);
             case Claim.Replay replay -> replay.response();
@@ -60,8 +65,8 @@ public final class PlaceOrderOnceService implements PlaceOrderOnceUseCase {
         };
     }
 
-    private RecordedResponse placeAndRecord(Claim.Won won, PlaceOrderOnceCommand command,
-            Function<Order, RecordedResponse> firstResponse) {
+    private RecordedResponse placeAndRecord(
+            Claim.Won won, PlaceOrderOnceCommand command, Function<Order, RecordedResponse> firstResponse) {
         try {
             return transactions.inTransaction(() -> {
                 Order order = placeOrder.place(command.order());

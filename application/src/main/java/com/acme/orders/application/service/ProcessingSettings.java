@@ -12,7 +12,8 @@ import java.util.Objects;
  */
 public record ProcessingSettings(Duration grace, Duration lease, int batchSize) {
 
-    public static final ProcessingSettings DEFAULTS = new ProcessingSettings(Duration.ZERO, Duration.ofMinutes(10), 500);
+    public static final ProcessingSettings DEFAULTS =
+            new ProcessingSettings(Duration.ZERO, Duration.ofMinutes(10), 500);
 
     public ProcessingSettings {
         Objects.requireNonNull(grace, "grace");

@@ -13,8 +13,7 @@ import java.util.HexFormat;
  */
 final class RequestFingerprint {
 
-    private RequestFingerprint() {
-    }
+    private RequestFingerprint() {}
 
     static String of(PlaceOrderCommand command) {
         String name = command.productName().value();

@@ -53,7 +53,8 @@ class OrderProcessingServiceTest {
         List<Order> placed = place(23);
         clock.advance(Duration.ofSeconds(1));
 
-        ProcessingSummary summary = processing(Duration.ZERO, Duration.ofMinutes(10), 5).processPendingOrders();
+        ProcessingSummary summary =
+                processing(Duration.ZERO, Duration.ofMinutes(10), 5).processPendingOrders();
 
         assertThat(summary.found()).isEqualTo(23);
         assertThat(summary.completed()).isEqualTo(23);
@@ -61,7 +62,8 @@ class OrderProcessingServiceTest {
         for (Order order : placed) {
             assertThat(statusOf(order)).isEqualTo(OrderStatus.COMPLETED);
             List<StatusChange> history = store.orders().history(order.id());
-            assertThat(history).extracting(StatusChange::to)
+            assertThat(history)
+                    .extracting(StatusChange::to)
                     .containsExactly(OrderStatus.PENDING, OrderStatus.PROCESSING, OrderStatus.COMPLETED);
             assertThat(history.subList(1, 3)).extracting(StatusChange::actor).containsOnly(Actor.SYSTEM);
         }
@@ -74,8 +76,8 @@ class OrderProcessingServiceTest {
         List<Order> young = place(2);
         clock.advance(Duration.ofSeconds(10));
 
-        ProcessingSummary summary = processing(Duration.ofSeconds(30), Duration.ofMinutes(10), 500)
-                .processPendingOrders();
+        ProcessingSummary summary =
+                processing(Duration.ofSeconds(30), Duration.ofMinutes(10), 500).processPendingOrders();
 
         assertThat(summary.found()).isEqualTo(3);
         old.forEach(order -> assertThat(statusOf(order)).isEqualTo(OrderStatus.COMPLETED));
@@ -88,7 +90,8 @@ class OrderProcessingServiceTest {
         orders.cancel(new CancelOrderCommand(owner, placed.get(0).id()));
         clock.advance(Duration.ofSeconds(1));
 
-        ProcessingSummary summary = processing(Duration.ZERO, Duration.ofMinutes(10), 500).processPendingOrders();
+        ProcessingSummary summary =
+                processing(Duration.ZERO, Duration.ofMinutes(10), 500).processPendingOrders();
 
         assertThat(summary.found()).isEqualTo(1);
         assertThat(statusOf(placed.get(0))).isEqualTo(OrderStatus.CANCELLED);
@@ -105,7 +108,8 @@ class OrderProcessingServiceTest {
         store.orders().applyToOldest(StatusChange.processingStart(clock.instant()), clock.instant(), 2);
         clock.advance(Duration.ofMinutes(1));
 
-        ProcessingSummary summary = processing(Duration.ZERO, Duration.ofMinutes(10), 500).processPendingOrders();
+        ProcessingSummary summary =
+                processing(Duration.ZERO, Duration.ofMinutes(10), 500).processPendingOrders();
 
         assertThat(summary.resumed()).isEqualTo(2);
         assertThat(summary.found()).isZero();
@@ -113,13 +117,15 @@ class OrderProcessingServiceTest {
         assertThat(statusOf(placed.get(1))).isEqualTo(OrderStatus.COMPLETED);
         assertThat(statusOf(placed.get(2))).isEqualTo(OrderStatus.PROCESSING);
         assertThat(statusOf(placed.get(3))).isEqualTo(OrderStatus.PROCESSING);
-        assertThat(store.orders().history(placed.get(0).id())).extracting(StatusChange::to)
+        assertThat(store.orders().history(placed.get(0).id()))
+                .extracting(StatusChange::to)
                 .containsExactly(OrderStatus.PENDING, OrderStatus.PROCESSING, OrderStatus.COMPLETED);
     }
 
     @Test
     void a_run_with_nothing_to_do_says_so() {
-        ProcessingSummary summary = processing(Duration.ZERO, Duration.ofMinutes(10), 500).processPendingOrders();
+        ProcessingSummary summary =
+                processing(Duration.ZERO, Duration.ofMinutes(10), 500).processPendingOrders();
 
         assertThat(summary.didNothing()).isTrue();
         assertThat(summary.took().isNegative()).isFalse();

@@ -43,7 +43,8 @@ class OrderServiceTest {
     private final InMemoryStore store = new InMemoryStore();
     private final MutableClock clock = MutableClock.at(START);
     private final OrderService service = new OrderService(store.orders(), store.transactions(), clock);
-    private final UserId alice = Users.stored(store.users(), "alice@example.com").id();
+    private final UserId alice =
+            Users.stored(store.users(), "alice@example.com").id();
     private final UserId bob = Users.stored(store.users(), "bob@example.com").id();
 
     private Order placeLaptop(UserId owner) {
@@ -185,17 +186,19 @@ class OrderServiceTest {
         List<Order> newestFirst = placeOneAMinute(alice, 3);
         service.cancel(new CancelOrderCommand(alice, newestFirst.get(1).id()));
 
-        OrderPage pending = service.list(
-                new ListOrdersQuery(alice, Optional.of(OrderStatus.PENDING), 1, Optional.empty()));
-        OrderPage cancelled = service.list(
-                new ListOrdersQuery(alice, Optional.of(OrderStatus.CANCELLED), 20, Optional.empty()));
-        OrderPage completed = service.list(
-                new ListOrdersQuery(alice, Optional.of(OrderStatus.COMPLETED), 20, Optional.empty()));
+        OrderPage pending =
+                service.list(new ListOrdersQuery(alice, Optional.of(OrderStatus.PENDING), 1, Optional.empty()));
+        OrderPage cancelled =
+                service.list(new ListOrdersQuery(alice, Optional.of(OrderStatus.CANCELLED), 20, Optional.empty()));
+        OrderPage completed =
+                service.list(new ListOrdersQuery(alice, Optional.of(OrderStatus.COMPLETED), 20, Optional.empty()));
 
         assertThat(pending.orders()).containsExactly(newestFirst.get(0));
         assertThat(pending.total()).isEqualTo(2);
         assertThat(pending.next()).isPresent();
-        assertThat(cancelled.orders()).extracting(Order::id).containsExactly(newestFirst.get(1).id());
+        assertThat(cancelled.orders())
+                .extracting(Order::id)
+                .containsExactly(newestFirst.get(1).id());
         assertThat(cancelled.total()).isEqualTo(1);
         assertThat(completed.orders()).isEmpty();
         assertThat(completed.total()).isZero();
@@ -254,7 +257,8 @@ class OrderServiceTest {
                 .hasMessageContaining("processing");
         assertThat(service.get(new OrderQuery(alice, order.id())).status()).isEqualTo(OrderStatus.PROCESSING);
         assertThat(service.history(new OrderQuery(alice, order.id())))
-                .extracting(StatusChange::actor).containsExactly(Actor.USER, Actor.SYSTEM);
+                .extracting(StatusChange::actor)
+                .containsExactly(Actor.USER, Actor.SYSTEM);
     }
 
     @Test

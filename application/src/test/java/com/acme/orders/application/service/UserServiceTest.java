@@ -56,8 +56,8 @@ class UserServiceTest {
     void a_second_registration_of_an_email_in_another_case_is_refused_without_hashing_again() {
         service.register(Users.aliceCommand());
 
-        assertThatThrownBy(() -> service.register(
-                Users.registration("Other Alice", "ALICE@Example.COM", "another password")))
+        assertThatThrownBy(() ->
+                        service.register(Users.registration("Other Alice", "ALICE@Example.COM", "another password")))
                 .isInstanceOf(EmailAlreadyRegisteredException.class);
         assertThat(hasher.hashCalls()).isOne();
     }
@@ -73,7 +73,8 @@ class UserServiceTest {
     void log_in_finds_the_user_whatever_the_case_of_the_email() {
         User alice = service.register(Users.aliceCommand());
 
-        assertThat(service.logIn(Users.logIn("Alice@EXAMPLE.com", ALICE_PASSWORD))).isEqualTo(alice);
+        assertThat(service.logIn(Users.logIn("Alice@EXAMPLE.com", ALICE_PASSWORD)))
+                .isEqualTo(alice);
     }
 
     @Test
@@ -101,8 +102,7 @@ class UserServiceTest {
         Throwable unknownEmail = catchRefusal("nobody@example.com", ALICE_PASSWORD);
         Throwable wrongPassword = catchRefusal(ALICE_EMAIL, "wrong password");
 
-        assertThat(unknownEmail).isExactlyInstanceOf(wrongPassword.getClass())
-                .hasMessage(wrongPassword.getMessage());
+        assertThat(unknownEmail).isExactlyInstanceOf(wrongPassword.getClass()).hasMessage(wrongPassword.getMessage());
         assertThat(hasher.matchesCalls()).isEqualTo(2);
     }
 
@@ -127,6 +127,7 @@ class UserServiceTest {
 
     @Test
     void no_token_is_current_for_a_user_that_does_not_exist() {
-        assertThat(service.isCurrent(new com.acme.orders.domain.user.UserId(424242), 0)).isFalse();
+        assertThat(service.isCurrent(new com.acme.orders.domain.user.UserId(424242), 0))
+                .isFalse();
     }
 }

@@ -16,8 +16,7 @@ import java.util.Objects;
  */
 public final class InMemoryIdempotencyKeys implements IdempotencyKeys {
 
-    record OwnedKey(UserId owner, IdempotencyKey key) {
-    }
+    record OwnedKey(UserId owner, IdempotencyKey key) {}
 
     /** One key's row; {@code response} is null while the claim is in flight. */
     record KeyRow(String fingerprint, Instant createdAt, RecordedResponse response) {
@@ -34,16 +33,22 @@ public final class InMemoryIdempotencyKeys implements IdempotencyKeys {
     }
 
     @Override
-    public Claim claim(UserId owner, IdempotencyKey key, String fingerprint, Instant claimedAt,
-            Instant expiredBefore, Instant abandonedBefore) {
+    public Claim claim(
+            UserId owner,
+            IdempotencyKey key,
+            String fingerprint,
+            Instant claimedAt,
+            Instant expiredBefore,
+            Instant abandonedBefore) {
         OwnedKey id = new OwnedKey(owner, key);
         return store.locked(tables -> {
             if (!tables.usersById.containsKey(owner)) {
                 throw new IllegalStateException("idempotency key of unknown user " + owner);
             }
             KeyRow existing = tables.idempotencyKeys.get(id);
-            if (existing != null && (existing.createdAt().isBefore(expiredBefore)
-                    || existing.inFlight() && existing.createdAt().isBefore(abandonedBefore))) {
+            if (existing != null
+                    && (existing.createdAt().isBefore(expiredBefore)
+                            || (existing.inFlight() && existing.createdAt().isBefore(abandonedBefore)))) {
                 tables.idempotencyKeys.remove(id);
                 existing = null;
             }
@@ -78,9 +83,8 @@ public final class InMemoryIdempotencyKeys implements IdempotencyKeys {
     @Override
     public void release(Claim.Won claim) {
         OwnedKey id = new OwnedKey(claim.owner(), claim.key());
-        store.locked(tables -> heldBy(tables.idempotencyKeys.get(id), claim)
-                ? tables.idempotencyKeys.remove(id)
-                : null);
+        store.locked(
+                tables -> heldBy(tables.idempotencyKeys.get(id), claim) ? tables.idempotencyKeys.remove(id) : null);
     }
 
     @Override

@@ -25,12 +25,12 @@ public final class InMemoryOrderRepository implements OrderRepository {
 
     /** The list's order: {@code (createdAt, id)} descending. */
     private static final Comparator<Order> NEWEST_FIRST = Comparator.comparing(Order::createdAt)
-            .thenComparing(order -> order.id().value())
+            .thenComparingLong(order -> order.id().value())
             .reversed();
 
     /** The processing job's order: {@code (updatedAt, id)} ascending, the last change first. */
     private static final Comparator<Order> OLDEST_CHANGE_FIRST = Comparator.comparing(Order::updatedAt)
-            .thenComparing(order -> order.id().value());
+            .thenComparingLong(order -> order.id().value());
 
     private final InMemoryStore store;
 
@@ -79,7 +79,8 @@ public final class InMemoryOrderRepository implements OrderRepository {
         Predicate<Order> matches = order -> order.isOwnedBy(ownerId)
                 && status.map(wanted -> order.status() == wanted).orElse(true);
         return store.locked(tables -> {
-            List<Order> matching = tables.ordersById.values().stream().filter(matches).toList();
+            List<Order> matching =
+                    tables.ordersById.values().stream().filter(matches).toList();
             List<Order> page = matching.stream()
                     .filter(order -> after.map(cursor -> isAfter(order, cursor)).orElse(true))
                     .sorted(NEWEST_FIRST)
@@ -93,7 +94,8 @@ public final class InMemoryOrderRepository implements OrderRepository {
     private static boolean isAfter(Order order, PageCursor cursor) {
         Instant createdAt = order.createdAt();
         return createdAt.isBefore(cursor.createdAt())
-                || createdAt.equals(cursor.createdAt()) && order.id().value() < cursor.id().value();
+                || (createdAt.equals(cursor.createdAt())
+                        && order.id().value() < cursor.id().value());
     }
 
     @Override

@@ -92,6 +92,7 @@ public final class InMemoryStore {
         final Map<UserId, User> usersById;
         /** The unique index: the email lower-cased, whatever case it arrives in. */
         final Map<String, UserId> userIdsByEmail;
+
         final Map<OrderId, Order> ordersById;
         /** Each order's history, oldest first, as an unmodifiable list replaced on every append. */
         final Map<OrderId, List<StatusChange>> histories;
@@ -102,8 +103,11 @@ public final class InMemoryStore {
             this(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
         }
 
-        private Tables(Map<UserId, User> usersById, Map<String, UserId> userIdsByEmail,
-                Map<OrderId, Order> ordersById, Map<OrderId, List<StatusChange>> histories,
+        private Tables(
+                Map<UserId, User> usersById,
+                Map<String, UserId> userIdsByEmail,
+                Map<OrderId, Order> ordersById,
+                Map<OrderId, List<StatusChange>> histories,
                 Map<InMemoryIdempotencyKeys.OwnedKey, InMemoryIdempotencyKeys.KeyRow> idempotencyKeys) {
             this.usersById = usersById;
             this.userIdsByEmail = userIdsByEmail;
@@ -113,8 +117,12 @@ public final class InMemoryStore {
         }
 
         Tables copy() {
-            return new Tables(new HashMap<>(usersById), new HashMap<>(userIdsByEmail), new HashMap<>(ordersById),
-                    new HashMap<>(histories), new HashMap<>(idempotencyKeys));
+            return new Tables(
+                    new HashMap<>(usersById),
+                    new HashMap<>(userIdsByEmail),
+                    new HashMap<>(ordersById),
+                    new HashMap<>(histories),
+                    new HashMap<>(idempotencyKeys));
         }
     }
 }

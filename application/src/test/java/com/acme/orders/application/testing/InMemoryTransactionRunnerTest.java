@@ -33,11 +33,14 @@ class InMemoryTransactionRunnerTest {
         User[] added = new User[1];
 
         assertThatThrownBy(() -> store.transactions().inTransaction(() -> {
-            added[0] = Users.stored(store.users(), "new@example.com");
-            placeFor(added[0]);
-            store.orders().applyIfCurrent(pending.id(), existing.id(), StatusChange.cancellation(T0.plusSeconds(1)));
-            throw new IllegalStateException("boom");
-        })).isInstanceOf(IllegalStateException.class).hasMessage("boom");
+                    added[0] = Users.stored(store.users(), "new@example.com");
+                    placeFor(added[0]);
+                    store.orders()
+                            .applyIfCurrent(pending.id(), existing.id(), StatusChange.cancellation(T0.plusSeconds(1)));
+                    throw new IllegalStateException("boom");
+                }))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("boom");
 
         assertThat(store.users().findById(added[0].id())).isEmpty();
         assertThat(store.users().findByEmail(new Email("new@example.com"))).isEmpty();
@@ -51,9 +54,10 @@ class InMemoryTransactionRunnerTest {
         Order[] inner = new Order[1];
 
         assertThatThrownBy(() -> store.transactions().inTransaction(() -> {
-            inner[0] = store.transactions().inTransaction(() -> placeFor(owner));
-            throw new IllegalStateException("outer fails after inner finished");
-        })).isInstanceOf(IllegalStateException.class);
+                    inner[0] = store.transactions().inTransaction(() -> placeFor(owner));
+                    throw new IllegalStateException("outer fails after inner finished");
+                }))
+                .isInstanceOf(IllegalStateException.class);
 
         assertThat(store.orders().findById(inner[0].id())).isEmpty();
     }
@@ -71,17 +75,18 @@ class InMemoryTransactionRunnerTest {
     void ids_handed_out_in_a_failed_transaction_are_not_handed_out_again() {
         long[] seen = new long[1];
         assertThatThrownBy(() -> store.transactions().inTransaction(() -> {
-            seen[0] = store.orders().nextId().value();
-            throw new IllegalStateException("boom");
-        })).isInstanceOf(IllegalStateException.class);
+                    seen[0] = store.orders().nextId().value();
+                    throw new IllegalStateException("boom");
+                }))
+                .isInstanceOf(IllegalStateException.class);
 
         assertThat(store.orders().nextId().value()).isGreaterThan(seen[0]);
     }
 
     @Test
     void an_order_of_an_unknown_user_is_refused_as_a_foreign_key_would() {
-        Order order = Order.place(store.orders().nextId(), new UserId(999),
-                new ProductName("Laptop"), Amount.of("10"), T0);
+        Order order =
+                Order.place(store.orders().nextId(), new UserId(999), new ProductName("Laptop"), Amount.of("10"), T0);
 
         assertThatThrownBy(() -> store.orders().add(order)).isInstanceOf(IllegalStateException.class);
     }

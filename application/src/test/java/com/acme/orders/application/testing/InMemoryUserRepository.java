@@ -55,8 +55,15 @@ public final class InMemoryUserRepository implements UserRepository {
     public void revokeTokens(UserId id) {
         Objects.requireNonNull(id, "id");
         store.locked(tables -> {
-            tables.usersById.computeIfPresent(id, (ignored, user) -> new User(user.id(), user.name(), user.email(),
-                    user.passwordHash(), user.createdAt(), user.tokenVersion() + 1));
+            tables.usersById.computeIfPresent(
+                    id,
+                    (ignored, user) -> new User(
+                            user.id(),
+                            user.name(),
+                            user.email(),
+                            user.passwordHash(),
+                            user.createdAt(),
+                            user.tokenVersion() + 1));
             return null;
         });
     }

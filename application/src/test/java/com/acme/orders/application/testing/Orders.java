@@ -8,8 +8,7 @@ import com.acme.orders.domain.user.UserId;
 /** Test orders. */
 public final class Orders {
 
-    private Orders() {
-    }
+    private Orders() {}
 
     public static PlaceOrderCommand laptopFor(UserId ownerId) {
         return placement(ownerId, "Laptop", "999.99");

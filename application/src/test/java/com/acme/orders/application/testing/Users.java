@@ -17,8 +17,7 @@ public final class Users {
     public static final String BOB_EMAIL = "bob@example.com";
     public static final String BOB_PASSWORD = "hunter2hunter2";
 
-    private Users() {
-    }
+    private Users() {}
 
     public static RegisterUserCommand aliceCommand() {
         return registration("Alice Example", ALICE_EMAIL, ALICE_PASSWORD);
@@ -38,8 +37,12 @@ public final class Users {
 
     /** Stores a user with this email straight into the repository, its password hashed by the fake hasher. */
     public static User stored(UserRepository users, String email) {
-        User user = new User(users.nextId(), new UserName("User " + email), new Email(email),
-                FakePasswordHasher.hashOf(new Password(ALICE_PASSWORD)), Instant.parse("2026-01-01T00:00:00Z"));
+        User user = new User(
+                users.nextId(),
+                new UserName("User " + email),
+                new Email(email),
+                FakePasswordHasher.hashOf(new Password(ALICE_PASSWORD)),
+                Instant.parse("2026-01-01T00:00:00Z"));
         users.add(user);
         return user;
     }

@@ -59,8 +59,12 @@ enum ArchitectureRule {
     DOMAIN_DEPENDS_ONLY_ON_THE_JDK {
         @Override
         ArchRule forRoot(String root) {
-            return classes().that().resideInAPackage(root + ".domain..")
-                    .should().onlyDependOnClassesThat().resideInAnyPackage("java..", root + ".domain..")
+            return classes()
+                    .that()
+                    .resideInAPackage(root + ".domain..")
+                    .should()
+                    .onlyDependOnClassesThat()
+                    .resideInAnyPackage("java..", root + ".domain..")
                     .because("the model imports no framework and knows nothing around it");
         }
     },
@@ -69,8 +73,11 @@ enum ArchitectureRule {
     APPLICATION_DEPENDS_ONLY_ON_THE_JDK_AND_THE_DOMAIN {
         @Override
         ArchRule forRoot(String root) {
-            return classes().that().resideInAPackage(root + ".application..")
-                    .should().onlyDependOnClassesThat()
+            return classes()
+                    .that()
+                    .resideInAPackage(root + ".application..")
+                    .should()
+                    .onlyDependOnClassesThat()
                     .resideInAnyPackage("java..", root + ".domain..", root + ".application..")
                     .because("use cases and ports touch no web, database, scheduler, JSON, token, hashing or logging"
                             + " library; adapters plug into the ports");
@@ -81,8 +88,10 @@ enum ArchitectureRule {
     ADAPTERS_DO_NOT_DEPEND_ON_EACH_OTHER {
         @Override
         ArchRule forRoot(String root) {
-            return slices().matching(root + ".adapter.(*)..").namingSlices("adapter '$1'")
-                    .should().notDependOnEachOther()
+            return slices().matching(root + ".adapter.(*)..")
+                    .namingSlices("adapter '$1'")
+                    .should()
+                    .notDependOnEachOther()
                     .because("adapters meet only through the application's ports; bootstrap wires them together");
         }
     },
@@ -90,8 +99,12 @@ enum ArchitectureRule {
     ADAPTERS_USE_PORTS_NOT_SERVICES {
         @Override
         ArchRule forRoot(String root) {
-            return noClasses().that().resideInAPackage(root + ".adapter..")
-                    .should().dependOnClassesThat().resideInAPackage(root + ".application.service..")
+            return noClasses()
+                    .that()
+                    .resideInAPackage(root + ".adapter..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAPackage(root + ".application.service..")
                     .because("adapters see the port.in and port.out interfaces, never their implementations");
         }
     },
@@ -104,15 +117,19 @@ enum ArchitectureRule {
     PACKAGES_ARE_FREE_OF_CYCLES {
         @Override
         ArchRule forRoot(String root) {
-            return slices().matching(root + ".(**)").namingSlices("package '$1'")
-                    .should().beFreeOfCycles();
+            return slices().matching(root + ".(**)")
+                    .namingSlices("package '$1'")
+                    .should()
+                    .beFreeOfCycles();
         }
     },
 
     NO_STANDARD_STREAMS {
         @Override
         ArchRule forRoot(String root) {
-            return noClasses().that().resideInAPackage(root + "..")
+            return noClasses()
+                    .that()
+                    .resideInAPackage(root + "..")
                     .should(ACCESS_STANDARD_STREAMS)
                     .because("output goes through SLF4J, where it is formatted, levelled and correlated");
         }
@@ -121,7 +138,9 @@ enum ArchitectureRule {
     NO_JAVA_UTIL_LOGGING {
         @Override
         ArchRule forRoot(String root) {
-            return noClasses().that().resideInAPackage(root + "..")
+            return noClasses()
+                    .that()
+                    .resideInAPackage(root + "..")
                     .should(USE_JAVA_UTIL_LOGGING)
                     .because("the service logs through SLF4J");
         }
@@ -130,7 +149,9 @@ enum ArchitectureRule {
     NO_GENERIC_EXCEPTIONS {
         @Override
         ArchRule forRoot(String root) {
-            return noClasses().that().resideInAPackage(root + "..")
+            return noClasses()
+                    .that()
+                    .resideInAPackage(root + "..")
                     .should(THROW_GENERIC_EXCEPTIONS)
                     .because("a failure is named after what went wrong, so that the edge can map it");
         }
@@ -140,8 +161,11 @@ enum ArchitectureRule {
     ONLY_BOOTSTRAP_USES_THE_SERVICES {
         @Override
         ArchRule forRoot(String root) {
-            return classes().that().resideInAPackage(root + ".application.service..")
-                    .should().onlyHaveDependentClassesThat()
+            return classes()
+                    .that()
+                    .resideInAPackage(root + ".application.service..")
+                    .should()
+                    .onlyHaveDependentClassesThat()
                     .resideInAnyPackage(root + ".application.service..", root + ".bootstrap..")
                     .because("bootstrap constructs the services; everything else sees the use-case interfaces");
         }
@@ -153,7 +177,8 @@ enum ArchitectureRule {
             return classes()
                     .that(resideInAPackage(root + ".adapter.persistence..")
                             .and(simpleNameEndingWith("Dao").or(simpleNameEndingWith("Row"))))
-                    .should().notBePublic()
+                    .should()
+                    .notBePublic()
                     .because("the public face of persistence is the repositories that implement the ports");
         }
     };

@@ -28,10 +28,14 @@ class ArchitectureRulesCanFailTest {
     void each_rule_reports_the_fixture_classes_that_break_it(ArchitectureRule rule) {
         EvaluationResult result = rule.forRoot(BAD_ROOT).evaluate(BAD_FIXTURE);
 
-        assertThat(result.hasViolation()).as("%s has a violation on the bad fixture", rule).isTrue();
+        assertThat(result.hasViolation())
+                .as("%s has a violation on the bad fixture", rule)
+                .isTrue();
         List<String> details = result.getFailureReport().getDetails();
         for (String offender : offendersOf(rule)) {
-            assertThat(details).as("violations of %s", rule).anyMatch(detail -> detail.contains(BAD_ROOT + "." + offender));
+            assertThat(details)
+                    .as("violations of %s", rule)
+                    .anyMatch(detail -> detail.contains(BAD_ROOT + "." + offender));
         }
     }
 
@@ -46,33 +50,22 @@ class ArchitectureRulesCanFailTest {
     /** The switch has no default: a new rule does not compile until it names the fixture classes that break it. */
     private static List<String> offendersOf(ArchitectureRule rule) {
         return switch (rule) {
-            case HEXAGONAL_LAYERS_POINT_INWARDS -> List.of(
-                    "domain.order.OrderThatKnowsItsUseCase",
-                    "adapter.http.ControllerReadingTheDatabase");
-            case DOMAIN_DEPENDS_ONLY_ON_THE_JDK -> List.of(
-                    "domain.order.LoggingOrder",
-                    "domain.order.OrderThatKnowsItsUseCase");
-            case APPLICATION_DEPENDS_ONLY_ON_THE_JDK_AND_THE_DOMAIN -> List.of(
-                    "application.service.JsonPlaceOrderService");
-            case ADAPTERS_DO_NOT_DEPEND_ON_EACH_OTHER -> List.of(
-                    "adapter.http.ControllerReadingTheDatabase");
-            case ADAPTERS_USE_PORTS_NOT_SERVICES -> List.of(
-                    "adapter.http.ControllerBuildingItsService");
-            case PACKAGES_ARE_FREE_OF_CYCLES -> List.of(
-                    "domain.order.CyclicOrder",
-                    "domain.user.CyclicUser");
-            case NO_STANDARD_STREAMS -> List.of(
-                    "adapter.scheduler.PrintingJob");
-            case NO_JAVA_UTIL_LOGGING -> List.of(
-                    "adapter.password.JulLoggingPasswordHasher");
-            case NO_GENERIC_EXCEPTIONS -> List.of(
-                    "adapter.persistence.GenericallyFailingRepository");
-            case ONLY_BOOTSTRAP_USES_THE_SERVICES -> List.of(
-                    "adapter.http.ControllerBuildingItsService",
-                    "domain.order.OrderThatBuildsAService");
-            case PERSISTENCE_DAOS_AND_ROWS_ARE_PACKAGE_PRIVATE -> List.of(
-                    "adapter.persistence.OrderDao",
-                    "adapter.persistence.OrderRow");
+            case HEXAGONAL_LAYERS_POINT_INWARDS ->
+                List.of("domain.order.OrderThatKnowsItsUseCase", "adapter.http.ControllerReadingTheDatabase");
+            case DOMAIN_DEPENDS_ONLY_ON_THE_JDK ->
+                List.of("domain.order.LoggingOrder", "domain.order.OrderThatKnowsItsUseCase");
+            case APPLICATION_DEPENDS_ONLY_ON_THE_JDK_AND_THE_DOMAIN ->
+                List.of("application.service.JsonPlaceOrderService");
+            case ADAPTERS_DO_NOT_DEPEND_ON_EACH_OTHER -> List.of("adapter.http.ControllerReadingTheDatabase");
+            case ADAPTERS_USE_PORTS_NOT_SERVICES -> List.of("adapter.http.ControllerBuildingItsService");
+            case PACKAGES_ARE_FREE_OF_CYCLES -> List.of("domain.order.CyclicOrder", "domain.user.CyclicUser");
+            case NO_STANDARD_STREAMS -> List.of("adapter.scheduler.PrintingJob");
+            case NO_JAVA_UTIL_LOGGING -> List.of("adapter.password.JulLoggingPasswordHasher");
+            case NO_GENERIC_EXCEPTIONS -> List.of("adapter.persistence.GenericallyFailingRepository");
+            case ONLY_BOOTSTRAP_USES_THE_SERVICES ->
+                List.of("adapter.http.ControllerBuildingItsService", "domain.order.OrderThatBuildsAService");
+            case PERSISTENCE_DAOS_AND_ROWS_ARE_PACKAGE_PRIVATE ->
+                List.of("adapter.persistence.OrderDao", "adapter.persistence.OrderRow");
         };
     }
 }

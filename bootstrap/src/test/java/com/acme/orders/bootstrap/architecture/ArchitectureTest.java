@@ -29,7 +29,9 @@ class ArchitectureTest {
 
     @Test
     void application_depends_only_on_the_jdk_and_the_domain() {
-        ArchitectureRule.APPLICATION_DEPENDS_ONLY_ON_THE_JDK_AND_THE_DOMAIN.forRoot(ROOT).check(ProductionClasses.all());
+        ArchitectureRule.APPLICATION_DEPENDS_ONLY_ON_THE_JDK_AND_THE_DOMAIN
+                .forRoot(ROOT)
+                .check(ProductionClasses.all());
     }
 
     @Test
@@ -69,15 +71,23 @@ class ArchitectureTest {
 
     @Test
     void persistence_daos_and_row_records_are_package_private() {
-        ArchitectureRule.PERSISTENCE_DAOS_AND_ROWS_ARE_PACKAGE_PRIVATE.forRoot(ROOT).check(ProductionClasses.all());
+        ArchitectureRule.PERSISTENCE_DAOS_AND_ROWS_ARE_PACKAGE_PRIVATE
+                .forRoot(ROOT)
+                .check(ProductionClasses.all());
     }
 
     @Test
     void the_rules_see_every_module_and_no_test_or_fixture_class() {
         Set<String> packages = packagesOf(ProductionClasses.all());
 
-        for (String module : List.of("domain", "application", "adapter.http", "adapter.persistence", "adapter.password",
-                "adapter.scheduler", "bootstrap")) {
+        for (String module : List.of(
+                "domain",
+                "application",
+                "adapter.http",
+                "adapter.persistence",
+                "adapter.password",
+                "adapter.scheduler",
+                "bootstrap")) {
             String modulePackage = ROOT + "." + module;
             assertThat(packages)
                     .as("packages holding a class under %s (is that module's jar in ~/.m2 current?)", modulePackage)
@@ -86,10 +96,13 @@ class ArchitectureTest {
         assertThat(packages).noneMatch(name -> name.startsWith(ROOT + ".archfixture"));
         assertThat(ProductionClasses.all().contain(ArchitectureTest.class)).isFalse();
         assertThat(ProductionClasses.all().contain("com.acme.orders.application.port.out.OrderRepositoryContract"))
-                .as("a class of application's -tests.jar").isFalse();
+                .as("a class of application's -tests.jar")
+                .isFalse();
         assertThat(ProductionClasses.all().contain("com.acme.orders.adapter.persistence.testing.TestDatabase"))
-                .as("a class of adapters-persistence's -tests.jar").isFalse();
-        assertThat(packagesOf(ProductionClasses.withoutBootstrap())).noneMatch(name -> name.startsWith(ROOT + ".bootstrap"));
+                .as("a class of adapters-persistence's -tests.jar")
+                .isFalse();
+        assertThat(packagesOf(ProductionClasses.withoutBootstrap()))
+                .noneMatch(name -> name.startsWith(ROOT + ".bootstrap"));
     }
 
     private static Set<String> packagesOf(JavaClasses classes) {

@@ -17,11 +17,9 @@ final class ProductionClasses {
             location -> !location.matches(Pattern.compile(".*-tests\\.jar!/.*"));
     private static final ImportOption NO_ARCHITECTURE_FIXTURES =
             location -> !location.contains("/com/acme/orders/archfixture/");
-    private static final ImportOption NO_BOOTSTRAP =
-            location -> !location.contains("/com/acme/orders/bootstrap/");
+    private static final ImportOption NO_BOOTSTRAP = location -> !location.contains("/com/acme/orders/bootstrap/");
 
-    private ProductionClasses() {
-    }
+    private ProductionClasses() {}
 
     /** Every module, bootstrap included. */
     static JavaClasses all() {
@@ -38,7 +36,8 @@ final class ProductionClasses {
     }
 
     private static final class WithoutBootstrap {
-        static final JavaClasses CLASSES = importer().withImportOption(NO_BOOTSTRAP).importPackages(ROOT);
+        static final JavaClasses CLASSES =
+                importer().withImportOption(NO_BOOTSTRAP).importPackages(ROOT);
     }
 
     private static ClassFileImporter importer() {

@@ -26,16 +26,16 @@ class ClusterProcessingIT {
 
     private static ServiceProcess busiest(List<ServiceProcess> instances) {
         return instances.stream()
-                .max(Comparator.comparingLong(instance -> instance.runs().stream().filter(run -> run.found() > 0)
-                        .count()))
+                .max(Comparator.comparingLong(instance ->
+                        instance.runs().stream().filter(run -> run.found() > 0).count()))
                 .orElseThrow();
     }
 
     @Test
     void three_instances_process_every_order_exactly_once_and_never_run_at_the_same_time() throws Exception {
         try (ProcessingDatabase database = new ProcessingDatabase()) {
-            Map<String, String> env = database.environment(Map.of(
-                    "ORDER_PROCESSING_INTERVAL_SECONDS", "1", "ORDER_PROCESSING_BATCH_SIZE", "500"));
+            Map<String, String> env = database.environment(
+                    Map.of("ORDER_PROCESSING_INTERVAL_SECONDS", "1", "ORDER_PROCESSING_BATCH_SIZE", "500"));
             List<ServiceProcess> instances = new ArrayList<>();
             try {
                 for (String name : List.of("a", "b", "c")) {
@@ -68,16 +68,24 @@ class ClusterProcessingIT {
             instances.forEach(instance -> runs.addAll(instance.runs()));
             runs.sort(Comparator.comparing(ServiceProcess.Run::started));
             runs.stream().filter(run -> run.found() > 0).forEach(run -> System.out.println("run " + run));
-            System.out.println("runs per instance: " + runs.stream().collect(java.util.stream.Collectors.groupingBy(
-                    ServiceProcess.Run::instance, java.util.stream.Collectors.counting())));
-            assertThat(runs.stream().filter(run -> run.found() > 0).map(ServiceProcess.Run::instance).distinct()
-                    .count()).as("instances that processed orders").isGreaterThanOrEqualTo(2);
+            System.out.println("runs per instance: "
+                    + runs.stream()
+                            .collect(java.util.stream.Collectors.groupingBy(
+                                    ServiceProcess.Run::instance, java.util.stream.Collectors.counting())));
+            assertThat(runs.stream()
+                            .filter(run -> run.found() > 0)
+                            .map(ServiceProcess.Run::instance)
+                            .distinct()
+                            .count())
+                    .as("instances that processed orders")
+                    .isGreaterThanOrEqualTo(2);
             assertThat(runs).as("runs logged by the instances").hasSizeGreaterThan(3);
             assertThat(runs.stream().mapToInt(ServiceProcess.Run::found).sum()).isEqualTo(ORDERS);
             for (int i = 1; i < runs.size(); i++) {
                 ServiceProcess.Run previous = runs.get(i - 1);
                 ServiceProcess.Run next = runs.get(i);
-                assertThat(next.started()).as("%s must start after %s ended", next, previous)
+                assertThat(next.started())
+                        .as("%s must start after %s ended", next, previous)
                         .isAfterOrEqualTo(previous.finished());
             }
         }

@@ -39,12 +39,21 @@ class CrashDurabilityIT {
         try (ProcessingDatabase database = new ProcessingDatabase()) {
             Map<String, String> env = database.environment(Map.of("ORDER_PROCESSING_INTERVAL_SECONDS", "3600"));
             ServiceProcess victim = ServiceProcess.start("victim", workDir, env);
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            HttpClient http = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .build();
             String base = "http://127.0.0.1:" + victim.port();
-            post(http, base + "/auth/register",
-                    "{\"name\":\"Crash Test\",\"email\":\"crash@example.com\",\"password\":\"securepass123\"}", null);
-            Matcher token = TOKEN.matcher(post(http, base + "/auth/login",
-                    "{\"email\":\"crash@example.com\",\"password\":\"securepass123\"}", null).body());
+            post(
+                    http,
+                    base + "/auth/register",
+                    "{\"name\":\"Crash Test\",\"email\":\"crash@example.com\",\"password\":\"securepass123\"}",
+                    null);
+            Matcher token = TOKEN.matcher(post(
+                            http,
+                            base + "/auth/login",
+                            "{\"email\":\"crash@example.com\",\"password\":\"securepass123\"}",
+                            null)
+                    .body());
             assertThat(token.find()).isTrue();
 
             Set<Long> confirmed = ConcurrentHashMap.newKeySet();
@@ -55,8 +64,11 @@ class CrashDurabilityIT {
                         while (true) {
                             HttpResponse<String> response;
                             try {
-                                response = post(http, base + "/orders",
-                                        "{\"product_name\":\"Laptop\",\"amount\":10.50}", token.group(1));
+                                response = post(
+                                        http,
+                                        base + "/orders",
+                                        "{\"product_name\":\"Laptop\",\"amount\":10.50}",
+                                        token.group(1));
                             } catch (IOException connectionGone) {
                                 return null;
                             }
@@ -78,13 +90,22 @@ class CrashDurabilityIT {
             assertThat(confirmed).as("orders confirmed before the kill").hasSizeGreaterThan(50);
 
             try (ServiceProcess restarted = ServiceProcess.start("restarted", workDir, env)) {
-                String ids = confirmed.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElseThrow();
+                String ids = confirmed.stream()
+                        .map(String::valueOf)
+                        .reduce((a, b) -> a + "," + b)
+                        .orElseThrow();
                 assertThat(database.count("SELECT count(*) FROM orders WHERE id IN (" + ids + ")"))
-                        .as("confirmed orders present after the restart").isEqualTo(confirmed.size());
+                        .as("confirmed orders present after the restart")
+                        .isEqualTo(confirmed.size());
                 assertThat(database.count("SELECT count(*) FROM orders o WHERE NOT EXISTS "
-                        + "(SELECT 1 FROM order_status_history h WHERE h.order_id = o.id)")).isZero();
-                assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + restarted.port()
-                        + "/health/ready")).build(), HttpResponse.BodyHandlers.discarding()).statusCode())
+                                + "(SELECT 1 FROM order_status_history h WHERE h.order_id = o.id)"))
+                        .isZero();
+                assertThat(http.send(
+                                        HttpRequest.newBuilder(URI.create(
+                                                        "http://127.0.0.1:" + restarted.port() + "/health/ready"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode())
                         .isEqualTo(200);
             }
         }
@@ -92,8 +113,10 @@ class CrashDurabilityIT {
 
     private static HttpResponse<String> post(HttpClient http, String url, String json, String token)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

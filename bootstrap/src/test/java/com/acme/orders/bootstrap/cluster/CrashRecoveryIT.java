@@ -29,8 +29,11 @@ class CrashRecoveryIT {
                     CREATE TRIGGER test_hang_on_completion BEFORE UPDATE ON orders FOR EACH ROW
                     WHEN (NEW.status = 'completed') EXECUTE FUNCTION test_hang_on_completion();
                     """);
-            ServiceProcess crashing = ServiceProcess.start("crashing", workDir, database.environment(Map.of(
-                    "ORDER_PROCESSING_INTERVAL_SECONDS", "1", "ORDER_PROCESSING_BATCH_SIZE", "1000")));
+            ServiceProcess crashing = ServiceProcess.start(
+                    "crashing",
+                    workDir,
+                    database.environment(
+                            Map.of("ORDER_PROCESSING_INTERVAL_SECONDS", "1", "ORDER_PROCESSING_BATCH_SIZE", "1000")));
             try {
                 awaitCount(database, "SELECT count(*) FROM orders WHERE status = 'processing'", 1_000);
                 awaitCount(database, "SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'PgSleep'", 1);
@@ -42,14 +45,24 @@ class CrashRecoveryIT {
             database.execute("DROP TRIGGER test_hang_on_completion ON orders");
             awaitCount(database, "SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'PgSleep'", 0);
             assertThat(database.count("SELECT count(*) FROM orders WHERE status = 'processing'"))
-                    .as("orders the killed instance left in processing").isEqualTo(1_000);
+                    .as("orders the killed instance left in processing")
+                    .isEqualTo(1_000);
 
-            try (ServiceProcess survivor = ServiceProcess.start("survivor", workDir, database.environment(Map.of(
-                    "ORDER_PROCESSING_INTERVAL_SECONDS", "1", "ORDER_PROCESSING_LEASE_SECONDS", "1")))) {
+            try (ServiceProcess survivor = ServiceProcess.start(
+                    "survivor",
+                    workDir,
+                    database.environment(
+                            Map.of("ORDER_PROCESSING_INTERVAL_SECONDS", "1", "ORDER_PROCESSING_LEASE_SECONDS", "1")))) {
                 awaitCount(database, "SELECT count(*) FROM orders WHERE status <> 'completed'", 0);
                 Thread.sleep(500);
-                assertThat(survivor.runs().stream().mapToInt(ServiceProcess.Run::resumed).sum()).isEqualTo(1_000);
-                assertThat(survivor.runs().stream().mapToInt(ServiceProcess.Run::found).sum()).isEqualTo(1_000);
+                assertThat(survivor.runs().stream()
+                                .mapToInt(ServiceProcess.Run::resumed)
+                                .sum())
+                        .isEqualTo(1_000);
+                assertThat(survivor.runs().stream()
+                                .mapToInt(ServiceProcess.Run::found)
+                                .sum())
+                        .isEqualTo(1_000);
             }
             assertThat(database.ordersNotProcessedExactlyOnce()).isZero();
         }

@@ -16,14 +16,12 @@ class GracefulShutdownIT {
     @Test
     void sigterm_stops_the_service_in_order_and_exits_0() throws Exception {
         try (ProcessingDatabase database = new ProcessingDatabase()) {
-            ServiceProcess service = ServiceProcess.start("terminated", workDir, database.environment(Map.of(
-                    "SHUTDOWN_DRAIN_SECONDS", "1")));
+            ServiceProcess service = ServiceProcess.start(
+                    "terminated", workDir, database.environment(Map.of("SHUTDOWN_DRAIN_SECONDS", "1")));
             service.close(); // SIGTERM, then waits for the process to end
 
             assertThat(service.exitCode()).as("exit code after SIGTERM").isZero();
-            assertThat(service.logText())
-                    .contains("Order service stopping")
-                    .contains("Order service stopped");
+            assertThat(service.logText()).contains("Order service stopping").contains("Order service stopped");
         }
     }
 
@@ -38,23 +36,30 @@ class GracefulShutdownIT {
                     CREATE TRIGGER test_slow_update BEFORE UPDATE ON orders FOR EACH STATEMENT
                     EXECUTE FUNCTION test_slow_update();
                     """);
-            ServiceProcess service = ServiceProcess.start("stopped-mid-run", workDir, database.environment(Map.of(
-                    "ORDER_PROCESSING_INTERVAL_SECONDS", "1", "SHUTDOWN_DRAIN_SECONDS", "0")));
+            ServiceProcess service = ServiceProcess.start(
+                    "stopped-mid-run",
+                    workDir,
+                    database.environment(
+                            Map.of("ORDER_PROCESSING_INTERVAL_SECONDS", "1", "SHUTDOWN_DRAIN_SECONDS", "0")));
             java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
             while (database.count("SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'PgSleep'") == 0
                     && java.time.Instant.now().isBefore(deadline)) {
                 Thread.sleep(50);
             }
             assertThat(database.count("SELECT count(*) FROM orders WHERE status = 'completed'"))
-                    .as("completed when SIGTERM is sent").isZero();
+                    .as("completed when SIGTERM is sent")
+                    .isZero();
 
             service.close(); // SIGTERM while the run is in its first statement
 
             assertThat(service.exitCode()).isZero();
-            assertThat(database.ordersNotProcessedExactlyOnce()).as("orders not completed by the run").isZero();
+            assertThat(database.ordersNotProcessedExactlyOnce())
+                    .as("orders not completed by the run")
+                    .isZero();
             String log = service.logText();
             assertThat(log.indexOf("Order processing run: found=100 completed=100"))
-                    .as("the run's summary comes before the service stops").isPositive()
+                    .as("the run's summary comes before the service stops")
+                    .isPositive()
                     .isLessThan(log.indexOf("Order service stopped"));
         }
     }

@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  */
 final class ServiceProcess implements AutoCloseable {
 
-    private static final Pattern RUN = Pattern.compile(
-            "^(\\S+) \\S+ +\\[[^]]*] ProcessPendingOrdersJob - Order processing run: "
+    private static final Pattern RUN =
+            Pattern.compile("^(\\S+) \\S+ +\\[[^]]*] ProcessPendingOrdersJob - Order processing run: "
                     + "(?:found=(\\d+) completed=(\\d+) resumed=(\\d+) took=(\\d+)ms|nothing to do \\((\\d+) ms\\))$");
     private static final Pattern READY = Pattern.compile("ready on port (\\d+)");
 
@@ -51,8 +51,8 @@ final class ServiceProcess implements AutoCloseable {
         Path log = workDir.resolve(name + ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
         String jar = System.getProperty("orderService.jar", "target/order-service.jar");
-        ProcessBuilder builder = new ProcessBuilder(java, "-Dlogback.configurationFile=" + logConfig, "-Xmx256m",
-                "-jar", jar)
+        ProcessBuilder builder = new ProcessBuilder(
+                        java, "-Dlogback.configurationFile=" + logConfig, "-Xmx256m", "-jar", jar)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -87,8 +87,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** A run of the processing job on this instance, from its log line. */
-    record Run(String instance, Instant started, Instant finished, int found, int completed, int resumed) {
-    }
+    record Run(String instance, Instant started, Instant finished, int found, int completed, int resumed) {}
 
     List<Run> runs() {
         List<Run> runs = new ArrayList<>();
@@ -98,8 +97,12 @@ final class ServiceProcess implements AutoCloseable {
                 Instant finished = Instant.parse(matcher.group(1));
                 boolean idle = matcher.group(2) == null;
                 long took = Long.parseLong(idle ? matcher.group(6) : matcher.group(5));
-                runs.add(new Run(name, finished.minusMillis(took), finished,
-                        idle ? 0 : Integer.parseInt(matcher.group(2)), idle ? 0 : Integer.parseInt(matcher.group(3)),
+                runs.add(new Run(
+                        name,
+                        finished.minusMillis(took),
+                        finished,
+                        idle ? 0 : Integer.parseInt(matcher.group(2)),
+                        idle ? 0 : Integer.parseInt(matcher.group(3)),
                         idle ? 0 : Integer.parseInt(matcher.group(4))));
             }
         }

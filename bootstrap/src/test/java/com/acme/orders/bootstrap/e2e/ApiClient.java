@@ -17,7 +17,8 @@ import java.util.UUID;
 final class ApiClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
     ApiClient(int port) {
@@ -33,7 +34,8 @@ final class ApiClient {
     }
 
     Response post(String path, String json, String token) {
-        return send(request(path, token).header("Content-Type", "application/json")
+        return send(request(path, token)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
@@ -43,8 +45,8 @@ final class ApiClient {
 
     Response send(HttpRequest.Builder builder) {
         try {
-            HttpResponse<String> response = http.send(builder.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    http.send(builder.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -65,8 +67,8 @@ final class ApiClient {
     /** Registers a fresh user and returns its email. */
     String register(String password) {
         String email = "user-" + UUID.randomUUID() + "@example.com";
-        Response response = post("/auth/register",
-                json(Map.of("name", "Test User", "email", email, "password", password)), null);
+        Response response =
+                post("/auth/register", json(Map.of("name", "Test User", "email", email, "password", password)), null);
         if (response.status() != 201) {
             throw new IllegalStateException("registration failed: " + response);
         }

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 class ApiDocsAssetsEndToEndTest extends ServiceTest {
 
     private static final Pattern REFERENCE = Pattern.compile("(?:src|href)=\"(/[^\"]+)\"");
-    private static final Map<String, String> CONTENT_TYPES = Map.of(
-            "js", "text/javascript", "css", "text/css", "png", "image/png");
+    private static final Map<String, String> CONTENT_TYPES =
+            Map.of("js", "text/javascript", "css", "text/css", "png", "image/png");
 
     @Test
     void every_file_the_two_pages_reference_is_served_with_its_content_type() {
@@ -30,8 +30,11 @@ class ApiDocsAssetsEndToEndTest extends ServiceTest {
                 references.add(reference.group(1));
             }
         }
-        assertThat(references).hasSize(7).anyMatch(path -> path.startsWith("/webjars/swagger-ui/"))
-                .anyMatch(path -> path.startsWith("/webjars/redoc/")).anyMatch(path -> path.startsWith("/api-docs/"));
+        assertThat(references)
+                .hasSize(7)
+                .anyMatch(path -> path.startsWith("/webjars/swagger-ui/"))
+                .anyMatch(path -> path.startsWith("/webjars/redoc/"))
+                .anyMatch(path -> path.startsWith("/api-docs/"));
 
         SoftAssertions softly = new SoftAssertions();
         for (String path : references) {
@@ -39,9 +42,12 @@ class ApiDocsAssetsEndToEndTest extends ServiceTest {
             softly.assertThat(response.status()).as(path).isEqualTo(200);
             softly.assertThat(response.body()).as(path).isNotEmpty();
             String extension = path.substring(path.lastIndexOf('.') + 1);
-            softly.assertThat(response.header("Content-Type")).as(path)
+            softly.assertThat(response.header("Content-Type"))
+                    .as(path)
                     .hasValueSatisfying(type -> assertThat(type).startsWith(CONTENT_TYPES.get(extension)));
-            softly.assertThat(response.header("X-Content-Type-Options")).as(path).contains("nosniff");
+            softly.assertThat(response.header("X-Content-Type-Options"))
+                    .as(path)
+                    .contains("nosniff");
         }
         softly.assertAll();
     }
@@ -51,17 +57,18 @@ class ApiDocsAssetsEndToEndTest extends ServiceTest {
         String swaggerUi = swaggerUiFolder();
         SoftAssertions softly = new SoftAssertions();
         for (String path : new String[] {
-                swaggerUi + "/index.html",
-                swaggerUi + "/",
-                swaggerUi + "/swagger-initializer.js",
-                "/webjars/",
-                "/api-docs/",
-                "/api-docs/missing.js",
-                "/webjars/../openapi/openapi.yaml",
-                "/api-docs/%2e%2e/openapi/openapi.yaml",
-                "/api-docs/..%2Fopenapi%2Fopenapi.yaml",
-                "/webjars/%2e%2e/%2e%2e/META-INF/MANIFEST.MF",
-                "/webjars/swagger-ui/../../logback.xml"}) {
+            swaggerUi + "/index.html",
+            swaggerUi + "/",
+            swaggerUi + "/swagger-initializer.js",
+            "/webjars/",
+            "/api-docs/",
+            "/api-docs/missing.js",
+            "/webjars/../openapi/openapi.yaml",
+            "/api-docs/%2e%2e/openapi/openapi.yaml",
+            "/api-docs/..%2Fopenapi%2Fopenapi.yaml",
+            "/webjars/%2e%2e/%2e%2e/META-INF/MANIFEST.MF",
+            "/webjars/swagger-ui/../../logback.xml"
+        }) {
             ApiClient.Response response = api.get(path, null);
             softly.assertThat(response.status()).as(path).isBetween(400, 404);
             softly.assertThat(response.body()).as(path).doesNotContain("petstore", "<configuration", "openapi:");
@@ -73,7 +80,9 @@ class ApiDocsAssetsEndToEndTest extends ServiceTest {
     private String swaggerUiFolder() {
         Matcher css = Pattern.compile("\"(/webjars/swagger-ui/[^/\"]+)/swagger-ui\\.css\"")
                 .matcher(api.get("/docs", null).body());
-        assertThat(css.find()).as("the Swagger UI page references its stylesheet").isTrue();
+        assertThat(css.find())
+                .as("the Swagger UI page references its stylesheet")
+                .isTrue();
         return css.group(1);
     }
 }

@@ -52,9 +52,18 @@ class ApiDocsBrowserIT extends ServiceTest {
         profile = Files.createTempDirectory("chromium-profile");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--window-size=1280,1600", "--user-data-dir=" + profile);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+                "--window-size=1280,1600",
+                "--user-data-dir=" + profile);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
@@ -73,36 +82,40 @@ class ApiDocsBrowserIT extends ServiceTest {
     }
 
     @Test
-    void swagger_ui_authorizes_with_a_fresh_token_and_lists_the_callers_orders_through_try_it_out()
-            throws IOException {
+    void swagger_ui_authorizes_with_a_fresh_token_and_lists_the_callers_orders_through_try_it_out() throws IOException {
         String token = api.newUserToken();
         api.placeOrder(token, "Browser-tested laptop", "999.99");
 
         browser.get(api.base() + "/docs");
         WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".info .title"),
-                "Order Service API"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".info .title"), "Order Service API"));
 
         browser.findElement(By.cssSelector("button.authorize")).click();
         WebElement tokenField = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector(".modal-ux input[type=text], .modal-ux input[type=password]")));
         tokenField.sendKeys(token);
-        browser.findElement(By.cssSelector(".modal-ux button.modal-btn.auth.authorize")).click();
+        browser.findElement(By.cssSelector(".modal-ux button.modal-btn.auth.authorize"))
+                .click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal-ux button.btn-done")))
                 .click();
 
         WebElement listOrders = browser.findElement(By.id("operations-orders-listOrders"));
         listOrders.findElement(By.cssSelector(".opblock-summary-control")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(
-                "#operations-orders-listOrders button.try-out__btn"))).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(
-                "#operations-orders-listOrders button.execute"))).click();
-        WebElement status = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
-                "#operations-orders-listOrders .live-responses-table .response .response-col_status")));
+        wait.until(ExpectedConditions.elementToBeClickable(
+                        By.cssSelector("#operations-orders-listOrders button.try-out__btn")))
+                .click();
+        wait.until(ExpectedConditions.elementToBeClickable(
+                        By.cssSelector("#operations-orders-listOrders button.execute")))
+                .click();
+        WebElement status = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#operations-orders-listOrders .live-responses-table .response .response-col_status")));
 
         assertThat(status.getText().strip()).isEqualTo("200");
-        assertThat(listOrders.findElement(By.cssSelector(".live-responses-table .response .response-col_description"))
-                .getText()).contains("Browser-tested laptop");
+        assertThat(listOrders
+                        .findElement(By.cssSelector(".live-responses-table .response .response-col_description"))
+                        .getText())
+                .contains("Browser-tested laptop");
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", status);
         screenshot("docs.png");
         assertNothingLoadedFromElsewhere("/docs");
@@ -110,25 +123,30 @@ class ApiDocsBrowserIT extends ServiceTest {
 
     @Test
     void redoc_shows_every_documented_operation() throws IOException {
-        int operations = DocumentedOperation.all(api.get("/openapi.json", null).json()).size();
+        int operations =
+                DocumentedOperation.all(api.get("/openapi.json", null).json()).size();
 
         browser.get(api.base() + "/redoc");
         WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
-        wait.until(driver -> driver.findElements(By.cssSelector("[data-section-id^='operation/']")).size()
+        wait.until(driver -> driver.findElements(By.cssSelector("[data-section-id^='operation/']"))
+                        .size()
                 >= operations);
 
-        assertThat(browser.findElements(By.cssSelector("[data-section-id^='operation/']"))).hasSize(operations);
-        assertThat(browser.findElement(By.tagName("body")).getText()).contains("Place an order",
-                "List the caller's orders, newest first", "Cancel a pending order");
+        assertThat(browser.findElements(By.cssSelector("[data-section-id^='operation/']")))
+                .hasSize(operations);
+        assertThat(browser.findElement(By.tagName("body")).getText())
+                .contains("Place an order", "List the caller's orders, newest first", "Cancel a pending order");
         screenshot("redoc.png");
         assertNothingLoadedFromElsewhere("/redoc");
     }
 
     private void assertNothingLoadedFromElsewhere(String page) {
         @SuppressWarnings("unchecked")
-        List<String> loaded = (List<String>) ((JavascriptExecutor) browser).executeScript(
-                "return performance.getEntriesByType('resource').map(entry => entry.name);");
-        assertThat(loaded).as("what " + page + " loaded").isNotEmpty()
+        List<String> loaded = (List<String>) ((JavascriptExecutor) browser)
+                .executeScript("return performance.getEntriesByType('resource').map(entry => entry.name);");
+        assertThat(loaded)
+                .as("what " + page + " loaded")
+                .isNotEmpty()
                 .allSatisfy(url -> assertThat(url).startsWith(api.base() + "/"));
         List<String> violations = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .map(LogEntry::getMessage)

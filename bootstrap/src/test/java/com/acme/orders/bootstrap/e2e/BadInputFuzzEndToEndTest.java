@@ -62,7 +62,8 @@ class BadInputFuzzEndToEndTest extends ServiceTest {
                             return null;
                         }
                     }
-                    statuses.computeIfAbsent(response.status(), key -> new AtomicInteger()).incrementAndGet();
+                    statuses.computeIfAbsent(response.status(), key -> new AtomicInteger())
+                            .incrementAndGet();
                     if (response.status() >= 500) {
                         serverErrors.add(attempt + " -> " + response);
                     }
@@ -80,17 +81,20 @@ class BadInputFuzzEndToEndTest extends ServiceTest {
                 future.get();
             }
         }
-        System.out.println("BadInputFuzzEndToEndTest statuses: " + statuses + ", resent on a fresh connection: "
-                + reconnects);
+        System.out.println(
+                "BadInputFuzzEndToEndTest statuses: " + statuses + ", resent on a fresh connection: " + reconnects);
 
         assertThat(serverErrors).as("answers with a 5xx status").isEmpty();
-        assertThat(statuses.values().stream().mapToInt(AtomicInteger::get).sum()).isEqualTo(REQUESTS);
+        assertThat(statuses.values().stream().mapToInt(AtomicInteger::get).sum())
+                .isEqualTo(REQUESTS);
         assertThat(api.get("/health/ready", null).status()).isEqualTo(200);
         assertThat(count("SELECT count(*) FROM users")).isEqualTo(usersBefore + registered.get());
         assertThat(count("SELECT count(*) FROM orders")).isEqualTo(ordersBefore + placed.get());
         assertThat(count("SELECT count(*) FROM orders o WHERE NOT EXISTS "
-                + "(SELECT 1 FROM order_status_history h WHERE h.order_id = o.id)")).isZero();
-        assertThat(count("SELECT count(*) FROM orders WHERE status <> 'pending' AND id <> " + ownOrder)).isZero();
+                        + "(SELECT 1 FROM order_status_history h WHERE h.order_id = o.id)"))
+                .isZero();
+        assertThat(count("SELECT count(*) FROM orders WHERE status <> 'pending' AND id <> " + ownOrder))
+                .isZero();
     }
 
     private long count(String sql) {
@@ -98,10 +102,22 @@ class BadInputFuzzEndToEndTest extends ServiceTest {
     }
 
     /** One generated request. */
+    @SuppressWarnings("ArrayRecordComponent") // made once per request and only read
     private record Attempt(String method, String path, String contentType, byte[] body, String authorization) {
 
-        private static final String[] PATHS = {"/auth/register", "/auth/login", "/orders", "/orders?%s",
-            "/orders/%s", "/orders/%s/cancel", "/orders/%s/history", "/", "/health/ready", "/%s", "/orders/%s/%s"};
+        private static final String[] PATHS = {
+            "/auth/register",
+            "/auth/login",
+            "/orders",
+            "/orders?%s",
+            "/orders/%s",
+            "/orders/%s/cancel",
+            "/orders/%s/history",
+            "/",
+            "/health/ready",
+            "/%s",
+            "/orders/%s/%s"
+        };
         private static final String SPECIALS = "\"\\{}[]<>'%&";
         private static final String[] METHODS = {"GET", "POST", "PATCH", "PUT", "DELETE", "OPTIONS"};
 
@@ -140,15 +156,17 @@ class BadInputFuzzEndToEndTest extends ServiceTest {
             try {
                 builder = HttpRequest.newBuilder(URI.create(api.base() + path));
             } catch (IllegalArgumentException unrepresentable) {
-                builder = HttpRequest.newBuilder(URI.create(api.base() + "/orders/"
-                        + URLEncoder.encode(path, StandardCharsets.UTF_8)));
+                builder = HttpRequest.newBuilder(
+                        URI.create(api.base() + "/orders/" + URLEncoder.encode(path, StandardCharsets.UTF_8)));
             }
             if (contentType != null && !contentType.contains("\u0000")) {
                 builder.header("Content-Type", contentType);
             }
             if (authorization != null) {
                 // HTTP header values are ASCII: a client cannot even send other bytes there
-                builder.header("Authorization", authorization.replaceAll("[^\\x20-\\x7E]", "?").strip());
+                builder.header(
+                        "Authorization",
+                        authorization.replaceAll("[^\\x20-\\x7E]", "?").strip());
             }
             HttpRequest.BodyPublisher publisher = body.length == 0
                     ? HttpRequest.BodyPublishers.noBody()
@@ -158,25 +176,43 @@ class BadInputFuzzEndToEndTest extends ServiceTest {
 
         private static byte[] body(Random random, String path) {
             String valid = switch (path) {
-                case "/auth/register" -> "{\"name\":\"Fuzz User\",\"email\":\"fuzz-" + random.nextInt(1_000_000)
-                        + "@example.com\",\"password\":\"securepass123\"}";
+                case "/auth/register" ->
+                    "{\"name\":\"Fuzz User\",\"email\":\"fuzz-" + random.nextInt(1_000_000)
+                            + "@example.com\",\"password\":\"securepass123\"}";
                 case "/auth/login" -> "{\"email\":\"fuzz@example.com\",\"password\":\"securepass123\"}";
                 default -> "{\"product_name\":\"Laptop\",\"amount\":999.99}";
             };
             Function<String, String> mutate = switch (random.nextInt(16)) {
                 case 0 -> body -> body.substring(0, random.nextInt(body.length()));
                 case 1 -> body -> body.replace("\"Laptop\"", "12345").replace("\"Fuzz User\"", "true");
-                case 2 -> body -> body.replace("999.99", pick(random, new String[] {"0", "-1", "0.001", "1e999999",
-                    "1000000000.01", "\"999.99\"", "null", "[]", "{}", "1E-999999", "-0", "9".repeat(400)}));
-                case 3 -> body -> body.replace("Laptop", "x".repeat(pick(random, new int[] {0, 1, 199, 200, 201, 5000})));
-                case 4 -> body -> body.replace("securepass123", pick(random, new String[] {"", "short", "é".repeat(37),
-                    "x".repeat(73), "\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000"}));
+                case 2 ->
+                    body -> body.replace("999.99", pick(random, new String[] {
+                        "0",
+                        "-1",
+                        "0.001",
+                        "1e999999",
+                        "1000000000.01",
+                        "\"999.99\"",
+                        "null",
+                        "[]",
+                        "{}",
+                        "1E-999999",
+                        "-0",
+                        "9".repeat(400)
+                    }));
+                case 3 ->
+                    body -> body.replace("Laptop", "x".repeat(pick(random, new int[] {0, 1, 199, 200, 201, 5000})));
+                case 4 ->
+                    body -> body.replace("securepass123", pick(random, new String[] {
+                        "", "short", "é".repeat(37), "x".repeat(73), "\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000"
+                    }));
                 case 5 -> body -> body.substring(0, body.length() - 1) + ",\"status\":\"completed\",\"id\":1}";
                 case 6 -> body -> "[" + body + "]";
                 case 7 -> body -> "null";
                 case 8 -> body -> "";
                 case 9 -> body -> body + body;
-                case 10 -> body -> body.replace("Fuzz User", garbage(random, 30)).replace("Laptop", garbage(random, 30));
+                case 10 ->
+                    body -> body.replace("Fuzz User", garbage(random, 30)).replace("Laptop", garbage(random, 30));
                 case 11 -> body -> "{\"name\":\"" + "a".repeat(70_000) + "\"}";
                 case 12 -> body -> body.replace(":", ":" + "[".repeat(random.nextInt(2_000)));
                 default -> body -> body;
@@ -204,11 +240,28 @@ class BadInputFuzzEndToEndTest extends ServiceTest {
 
         private static String queryPart(Random random) {
             String[] keys = {"status", "limit", "cursor", "unknown"};
-            String[] values = {"pending", "PENDING", "shipped", "0", "101", "-5", "abc", "20", "%00", "%FF",
-                "A".repeat(500), "", "1e3", "null"};
+            String[] values = {
+                "pending",
+                "PENDING",
+                "shipped",
+                "0",
+                "101",
+                "-5",
+                "abc",
+                "20",
+                "%00",
+                "%FF",
+                "A".repeat(500),
+                "",
+                "1e3",
+                "null"
+            };
             StringBuilder query = new StringBuilder();
             for (int i = 0, n = 1 + random.nextInt(3); i < n; i++) {
-                query.append(i == 0 ? "" : "&").append(pick(random, keys)).append('=').append(pick(random, values));
+                query.append(i == 0 ? "" : "&")
+                        .append(pick(random, keys))
+                        .append('=')
+                        .append(pick(random, values));
             }
             return query.toString();
         }
@@ -217,12 +270,13 @@ class BadInputFuzzEndToEndTest extends ServiceTest {
             StringBuilder text = new StringBuilder();
             for (int i = 0; i < length; i++) {
                 int kind = random.nextInt(4);
-                text.appendCodePoint(switch (kind) {
-                    case 0 -> 0x20 + random.nextInt(0x5F);
-                    case 1 -> 0x00A0 + random.nextInt(0x2000);
-                    case 2 -> 0x1F600 + random.nextInt(0x50);
-                    default -> SPECIALS.charAt(random.nextInt(SPECIALS.length()));
-                });
+                text.appendCodePoint(
+                        switch (kind) {
+                            case 0 -> 0x20 + random.nextInt(0x5F);
+                            case 1 -> 0x00A0 + random.nextInt(0x2000);
+                            case 2 -> 0x1F600 + random.nextInt(0x50);
+                            default -> SPECIALS.charAt(random.nextInt(SPECIALS.length()));
+                        });
             }
             return text.toString();
         }

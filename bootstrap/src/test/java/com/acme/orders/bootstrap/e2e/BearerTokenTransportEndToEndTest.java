@@ -25,8 +25,8 @@ class BearerTokenTransportEndToEndTest extends ServiceTest {
         ApiClient.Response response = api.get("/orders?access_token=" + token, null);
 
         assertThat(response.status()).isEqualTo(401);
-        assertThat(response.header("WWW-Authenticate")).hasValueSatisfying(
-                challenge -> assertThat(challenge).startsWith("Bearer"));
+        assertThat(response.header("WWW-Authenticate"))
+                .hasValueSatisfying(challenge -> assertThat(challenge).startsWith("Bearer"));
     }
 
     @Test
@@ -36,7 +36,7 @@ class BearerTokenTransportEndToEndTest extends ServiceTest {
                 .GET());
 
         assertThat(response.status()).isEqualTo(401);
-        assertThat(response.header("WWW-Authenticate")).hasValueSatisfying(
-                challenge -> assertThat(challenge).startsWith("Bearer"));
+        assertThat(response.header("WWW-Authenticate"))
+                .hasValueSatisfying(challenge -> assertThat(challenge).startsWith("Bearer"));
     }
 }

@@ -37,7 +37,8 @@ final class ContractCheckedClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final JsonNode document;
     private final OpenApiInteractionValidator validator;
@@ -54,15 +55,20 @@ final class ContractCheckedClient {
         this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(servedDocument)
                 .withStrictOperationPathMatching()
                 .build();
-        document.get("paths").fieldNames().forEachRemaining(template -> templates.put(
-                Pattern.compile(template.replaceAll("\\{[^}]+}", "[^/]+")), template));
+        document.get("paths")
+                .fieldNames()
+                .forEachRemaining(template ->
+                        templates.put(Pattern.compile(template.replaceAll("\\{[^}]+}", "[^/]+")), template));
     }
 
     /** Every answer the document lists, as {@code METHOD template status}. */
     Set<String> documentedAnswers() {
         Set<String> answers = new TreeSet<>();
         for (DocumentedOperation operation : DocumentedOperation.all(document)) {
-            operation.operation().get("responses").fieldNames()
+            operation
+                    .operation()
+                    .get("responses")
+                    .fieldNames()
                     .forEachRemaining(status -> answers.add(operation.route() + " " + status));
         }
         return answers;
@@ -135,16 +141,20 @@ final class ContractCheckedClient {
             String path = pathAndQuery.split("\\?", 2)[0];
             String template = templateOf(path);
             SimpleRequest request = request(path);
-            ValidationReport answerReport = validator.validateResponse(path,
-                    com.atlassian.oai.validator.model.Request.Method.valueOf(method), answer(response));
-            assertThat(problems(answerReport)).as("the answer to " + what + " breaks the document: " + response)
+            ValidationReport answerReport = validator.validateResponse(
+                    path, com.atlassian.oai.validator.model.Request.Method.valueOf(method), answer(response));
+            assertThat(problems(answerReport))
+                    .as("the answer to " + what + " breaks the document: " + response)
                     .isEmpty();
             List<String> requestProblems = problems(validator.validateRequest(request));
             if (breaksDocument) {
-                assertThat(requestProblems).as("the document accepts the bad request " + what + " " + body)
+                assertThat(requestProblems)
+                        .as("the document accepts the bad request " + what + " " + body)
                         .isNotEmpty();
             } else {
-                assertThat(requestProblems).as("the document rejects the request " + what + " " + body).isEmpty();
+                assertThat(requestProblems)
+                        .as("the document rejects the request " + what + " " + body)
+                        .isEmpty();
             }
             seen.add(method + " " + template + " " + status);
             return response;
@@ -153,9 +163,11 @@ final class ContractCheckedClient {
         private ApiClient.Response send() {
             HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
                     .timeout(Duration.ofSeconds(30))
-                    .method(method, body == null
-                            ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(body));
+                    .method(
+                            method,
+                            body == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(body));
             headers.forEach(builder::header);
             try {
                 return new ApiClient.Response(http.send(builder.build(), HttpResponse.BodyHandlers.ofString()));
@@ -177,8 +189,8 @@ final class ContractCheckedClient {
             if (parts.length == 2) {
                 for (String pair : parts[1].split("&")) {
                     String[] nameAndValue = pair.split("=", 2);
-                    request.withQueryParam(decode(nameAndValue[0]),
-                            nameAndValue.length == 2 ? decode(nameAndValue[1]) : "");
+                    request.withQueryParam(
+                            decode(nameAndValue[0]), nameAndValue.length == 2 ? decode(nameAndValue[1]) : "");
                 }
             }
             return request.build();

@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,13 +51,14 @@ class DatabaseOutageEndToEndTest {
                 List<Duration> outageLatencies = new CopyOnWriteArrayList<>();
                 AtomicBoolean outage = new AtomicBoolean();
                 AtomicBoolean running = new AtomicBoolean(true);
+                List<Future<?>> clients = new ArrayList<>();
                 try (ExecutorService load = Executors.newFixedThreadPool(4)) {
                     for (int i = 0; i < 4; i++) {
-                        load.submit(() -> {
+                        clients.add(load.submit(() -> {
                             while (running.get()) {
                                 Instant start = Instant.now();
-                                ApiClient.Response response = api.post("/orders",
-                                        "{\"product_name\":\"Laptop\",\"amount\":10.50}", token);
+                                ApiClient.Response response =
+                                        api.post("/orders", "{\"product_name\":\"Laptop\",\"amount\":10.50}", token);
                                 statuses.add(response.status());
                                 if (response.status() == 201) {
                                     confirmed.add(response.json().get("id").asLong());
@@ -64,7 +67,7 @@ class DatabaseOutageEndToEndTest {
                                 }
                             }
                             return null;
-                        });
+                        }));
                     }
                     Thread.sleep(1_000);
 
@@ -74,8 +77,8 @@ class DatabaseOutageEndToEndTest {
                     ApiClient.Response duringOutage = api.get("/orders", token);
                     assertThat(duringOutage.status()).isEqualTo(503);
                     assertThat(duringOutage.header("Retry-After")).isPresent();
-                    assertThat(duringOutage.header("Content-Type")).hasValueSatisfying(
-                            type -> assertThat(type).startsWith("application/problem+json"));
+                    assertThat(duringOutage.header("Content-Type"))
+                            .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
                     assertThat(api.get("/health/ready", null).status()).isEqualTo(503);
                     assertThat(api.get("/health/live", null).status()).isEqualTo(200);
                     Thread.sleep(3_000);
@@ -83,28 +86,41 @@ class DatabaseOutageEndToEndTest {
                     database = EmbeddedDatabase.start(pgData, port);
                     outage.set(false);
                     Instant deadline = Instant.now().plusSeconds(30);
-                    while (api.get("/health/ready", null).status() != 200 && Instant.now().isBefore(deadline)) {
+                    while (api.get("/health/ready", null).status() != 200
+                            && Instant.now().isBefore(deadline)) {
                         Thread.sleep(200);
                     }
-                    assertThat(api.get("/health/ready", null).status()).as("ready again").isEqualTo(200);
+                    assertThat(api.get("/health/ready", null).status())
+                            .as("ready again")
+                            .isEqualTo(200);
                     int confirmedBeforeRecovery = confirmed.size();
                     Thread.sleep(1_000);
                     running.set(false);
-                    assertThat(confirmed.size()).as("orders confirmed after recovery")
+                    assertThat(confirmed.size())
+                            .as("orders confirmed after recovery")
                             .isGreaterThan(confirmedBeforeRecovery);
+                }
+                for (Future<?> client : clients) {
+                    client.get(); // a client that failed fails the test with its own exception
                 }
 
                 assertThat(statuses).as("every answer under load").containsOnly(201, 503);
                 assertThat(statuses).contains(503);
-                assertThat(outageLatencies).as("answers during the outage").isNotEmpty()
+                assertThat(outageLatencies)
+                        .as("answers during the outage")
+                        .isNotEmpty()
                         .allSatisfy(latency -> assertThat(latency).isLessThan(Duration.ofSeconds(8)));
                 for (long id : confirmed) {
-                    assertThat(api.get("/orders/" + id, token).status()).as("confirmed order %d", id).isEqualTo(200);
+                    assertThat(api.get("/orders/" + id, token).status())
+                            .as("confirmed order %d", id)
+                            .isEqualTo(200);
                 }
                 assertThat(TestSql.queryString(database.settings(), """
                         SELECT count(*) FROM orders o
                         WHERE NOT EXISTS (SELECT 1 FROM order_status_history h WHERE h.order_id = o.id)
-                          AND o.id::text <> ?""", "0")).as("orders without their history").isEqualTo("0");
+                          AND o.id::text <> ?""", "0"))
+                        .as("orders without their history")
+                        .isEqualTo("0");
             }
         } finally {
             database.close();

@@ -3,6 +3,7 @@ package com.acme.orders.bootstrap.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,6 +29,6 @@ record DocumentedOperation(String method, String path, JsonNode operation) {
 
     /** As Javalin lists a route: {@code GET /orders/{id}}. */
     String route() {
-        return method.toUpperCase() + " " + path;
+        return method.toUpperCase(Locale.ROOT) + " " + path;
     }
 }

@@ -19,7 +19,9 @@ record ExternalCommand(int exitCode, String output) {
 
     /** The api-tools folder of the repository, where {@code api-tools/prepare} installs the npm tools. */
     static Path apiTools() {
-        return Path.of(System.getProperty("apiTools.dir", "../api-tools")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("apiTools.dir", "../api-tools"))
+                .toAbsolutePath()
+                .normalize();
     }
 
     /** An executable installed under api-tools/node_modules/.bin, or the test is skipped saying which is missing. */
@@ -33,8 +35,8 @@ record ExternalCommand(int exitCode, String output) {
     }
 
     static ExternalCommand run(Path workingDirectory, Map<String, String> environment, List<String> command) {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
-                .redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true);
         builder.environment().putAll(environment);
         try {
             Process process = builder.start();

@@ -19,8 +19,8 @@ class GracefulShutdownEndToEndTest {
 
     @Test
     void a_request_in_flight_completes_while_readiness_already_answers_503() throws Exception {
-        RunningService service = RunningService.start(Map.of(
-                "BCRYPT_COST", "16", "SHUTDOWN_DRAIN_SECONDS", "1", "SHUTDOWN_TIMEOUT_SECONDS", "20"));
+        RunningService service = RunningService.start(
+                Map.of("BCRYPT_COST", "16", "SHUTDOWN_DRAIN_SECONDS", "1", "SHUTDOWN_TIMEOUT_SECONDS", "20"));
         ApiClient api = service.client();
         String email = api.register("securepass123");
         HttpClient http = HttpClient.newHttpClient();
@@ -30,13 +30,16 @@ class GracefulShutdownEndToEndTest {
                         ApiClient.json(Map.of("email", email, "password", "securepass123"))))
                 .build();
 
-        CompletableFuture<HttpResponse<String>> inFlight = http.sendAsync(slowLogin, HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> inFlight =
+                http.sendAsync(slowLogin, HttpResponse.BodyHandlers.ofString());
         Thread.sleep(200); // the login is now hashing at cost 16 (seconds), longer than the drain below
         Instant stopStarted = Instant.now();
         CompletableFuture<Void> stopping = CompletableFuture.runAsync(service::close);
         Thread.sleep(300);
 
-        assertThat(api.get("/health/ready", null).status()).as("readiness while stopping").isEqualTo(503);
+        assertThat(api.get("/health/ready", null).status())
+                .as("readiness while stopping")
+                .isEqualTo(503);
         assertThat(api.get("/health/live", null).status()).isEqualTo(200);
         HttpResponse<String> login = inFlight.get();
         assertThat(login.statusCode()).as("the request in flight").isEqualTo(200);

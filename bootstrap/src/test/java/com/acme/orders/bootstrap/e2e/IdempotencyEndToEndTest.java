@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.nio.charset.Charset;
@@ -51,9 +52,10 @@ class IdempotencyEndToEndTest extends ServiceTest {
         ApiClient.Response again = post(LAPTOP, token, key);
 
         assertThat(first.status()).isEqualTo(201);
-        assertThat(first.header("Location")).contains("/orders/" + first.json().get("id").asLong());
-        assertThat(first.header("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/json"));
+        assertThat(first.header("Location"))
+                .contains("/orders/" + first.json().get("id").asLong());
+        assertThat(first.header("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         assertThat(again.status()).isEqualTo(201);
         assertThat(again.body()).isEqualTo(first.body());
         assertThat(again.header("Location")).isEqualTo(first.header("Location"));
@@ -96,8 +98,8 @@ class IdempotencyEndToEndTest extends ServiceTest {
         ApiClient.Response reused = post("{\"product_name\":\"Laptop\",\"amount\":999.98}", token, key);
 
         assertThat(reused.status()).isEqualTo(422);
-        assertThat(reused.header("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(reused.header("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(reused.json().get("type").asText()).isEqualTo("/problems/idempotency-key-reused");
         assertThat(reused.json().get("status").asInt()).isEqualTo(422);
         assertThat(reused.json().get("request_id").asText()).isNotBlank();
@@ -133,11 +135,12 @@ class IdempotencyEndToEndTest extends ServiceTest {
         String token = api.newUserToken();
         byte[] body = LAPTOP.getBytes(StandardCharsets.US_ASCII);
         String response;
-        try (Socket socket = new Socket("127.0.0.1", service.port())) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), service.port())) {
             OutputStream out = socket.getOutputStream();
             out.write(("POST /orders HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + "Authorization: Bearer " + token + "\r\nContent-Length: " + body.length + "\r\n"
-                    + "Connection: close\r\nIdempotency-Key: ").getBytes(StandardCharsets.US_ASCII));
+                            + "Authorization: Bearer " + token + "\r\nContent-Length: " + body.length + "\r\n"
+                            + "Connection: close\r\nIdempotency-Key: ")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.write("caf\u00e9-\u20ac".getBytes(Charset.forName(charset)));
             out.write("\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.write(body);
@@ -173,7 +176,8 @@ class IdempotencyEndToEndTest extends ServiceTest {
 
         assertThat(forAlice.status()).isEqualTo(201);
         assertThat(forBob.status()).isEqualTo(201);
-        assertThat(forBob.json().get("id").asLong()).isNotEqualTo(forAlice.json().get("id").asLong());
+        assertThat(forBob.json().get("id").asLong())
+                .isNotEqualTo(forAlice.json().get("id").asLong());
         assertThat(ordersOf(alice)).isEqualTo(1);
         assertThat(ordersOf(bob)).isEqualTo(1);
     }
@@ -183,13 +187,16 @@ class IdempotencyEndToEndTest extends ServiceTest {
         String token = api.newUserToken();
         String key = newKey();
         ApiClient.Response first = post(LAPTOP, token, key);
-        TestSql.execute(service.database(), "UPDATE idempotency_keys SET created_at = now() - interval '25 hours'"
-                + " WHERE idempotency_key = '" + key + "'");
+        TestSql.execute(
+                service.database(),
+                "UPDATE idempotency_keys SET created_at = now() - interval '25 hours'" + " WHERE idempotency_key = '"
+                        + key + "'");
 
         ApiClient.Response second = post("{\"product_name\":\"Phone\",\"amount\":5}", token, key);
 
         assertThat(second.status()).isEqualTo(201);
-        assertThat(second.json().get("id").asLong()).isNotEqualTo(first.json().get("id").asLong());
+        assertThat(second.json().get("id").asLong())
+                .isNotEqualTo(first.json().get("id").asLong());
         assertThat(ordersOf(token)).isEqualTo(2);
     }
 
@@ -199,8 +206,10 @@ class IdempotencyEndToEndTest extends ServiceTest {
         String key = newKey();
         post(LAPTOP, token, key);
         // as if the first request had claimed the key and were still placing its order
-        TestSql.execute(service.database(), "UPDATE idempotency_keys SET status = 'in_flight', order_id = NULL,"
-                + " response_status = NULL, response_body = NULL WHERE idempotency_key = '" + key + "'");
+        TestSql.execute(
+                service.database(),
+                "UPDATE idempotency_keys SET status = 'in_flight', order_id = NULL,"
+                        + " response_status = NULL, response_body = NULL WHERE idempotency_key = '" + key + "'");
 
         ApiClient.Response inFlight = post(LAPTOP, token, key);
 
@@ -234,7 +243,9 @@ class IdempotencyEndToEndTest extends ServiceTest {
             pool.shutdownNow();
         }
 
-        assertThat(responses).extracting(ApiClient.Response::status).allMatch(status -> status == 201 || status == 409)
+        assertThat(responses)
+                .extracting(ApiClient.Response::status)
+                .allMatch(status -> status == 201 || status == 409)
                 .contains(201);
         Set<String> createdBodies = new HashSet<>();
         Set<String> locations = new HashSet<>();

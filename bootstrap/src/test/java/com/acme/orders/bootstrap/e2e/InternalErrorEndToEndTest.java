@@ -23,15 +23,27 @@ class InternalErrorEndToEndTest {
             }
 
             assertThat(response.status()).isEqualTo(500);
-            assertThat(response.header("Content-Type")).hasValueSatisfying(
-                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(response.header("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
             assertThat(response.json().get("request_id").asText()).isNotBlank();
-            assertThat(response.body()).doesNotContain("Exception", "SQL", "org.", "com.", "orders_gone",
-                    "relation", "at ", "jdbi", "postgres", "\tat");
+            assertThat(response.body())
+                    .doesNotContain(
+                            "Exception",
+                            "SQL",
+                            "org.",
+                            "com.",
+                            "orders_gone",
+                            "relation",
+                            "at ",
+                            "jdbi",
+                            "postgres",
+                            "\tat");
             SoftAssertions softly = new SoftAssertions();
             ResponseHeadersEndToEndTest.assertHygieneHeaders(softly, "500", response);
             softly.assertAll();
-            assertThat(api.get("/orders", token).status()).as("after the table is back").isEqualTo(200);
+            assertThat(api.get("/orders", token).status())
+                    .as("after the table is back")
+                    .isEqualTo(200);
         }
     }
 }

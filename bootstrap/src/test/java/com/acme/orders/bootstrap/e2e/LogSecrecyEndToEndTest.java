@@ -55,10 +55,20 @@ class LogSecrecyEndToEndTest {
             } finally {
                 TestSql.execute(service.database(), "ALTER TABLE orders_gone RENAME TO orders");
             }
-            TestSql.execute(service.database(),
-                    "ALTER TABLE users ADD CONSTRAINT refuse_everyone CHECK (false) NOT VALID");
-            assertThat(api.post("/auth/register", ApiClient.json(Map.of("name", "Refused User",
-                    "email", "refused@example.com", "password", PASSWORD)), null).status()).isEqualTo(500);
+            TestSql.execute(
+                    service.database(), "ALTER TABLE users ADD CONSTRAINT refuse_everyone CHECK (false) NOT VALID");
+            assertThat(api.post(
+                                    "/auth/register",
+                                    ApiClient.json(Map.of(
+                                            "name",
+                                            "Refused User",
+                                            "email",
+                                            "refused@example.com",
+                                            "password",
+                                            PASSWORD)),
+                                    null)
+                            .status())
+                    .isEqualTo(500);
         } finally {
             root.detachAppender(captured);
             ours.setLevel(oursBefore);

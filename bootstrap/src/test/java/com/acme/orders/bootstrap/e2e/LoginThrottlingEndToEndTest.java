@@ -21,10 +21,11 @@ class LoginThrottlingEndToEndTest {
 
     private static void assertThrottled(ApiClient.Response response) {
         assertThat(response.status()).as("%s", response).isEqualTo(429);
-        assertThat(response.header("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(response.header("Retry-After")).hasValueSatisfying(
-                seconds -> assertThat(Long.parseLong(seconds)).isGreaterThanOrEqualTo(1));
+        assertThat(response.header("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.header("Retry-After"))
+                .hasValueSatisfying(
+                        seconds -> assertThat(Long.parseLong(seconds)).isGreaterThanOrEqualTo(1));
         JsonNode problem = response.json();
         assertThat(problem.get("type").asText()).isEqualTo("/problems/too-many-requests");
         assertThat(problem.get("status").asInt()).isEqualTo(429);
@@ -33,24 +34,28 @@ class LoginThrottlingEndToEndTest {
 
     @Test
     void the_request_past_the_per_address_limit_gets_429_with_retry_after() {
-        try (RunningService service = RunningService.start(Map.of(
-                "LOGIN_RATE_PER_MINUTE_PER_ADDRESS", "3", "LOGIN_FAILURES_PER_ACCOUNT", "1000"))) {
+        try (RunningService service = RunningService.start(
+                Map.of("LOGIN_RATE_PER_MINUTE_PER_ADDRESS", "3", "LOGIN_FAILURES_PER_ACCOUNT", "1000"))) {
             ApiClient api = service.client();
             String email = api.register(PASSWORD);
             assertThat(logIn(api, email, PASSWORD).status()).isEqualTo(200);
             assertThat(logIn(api, email, "wrong-password").status()).isEqualTo(401);
 
             assertThrottled(logIn(api, email, PASSWORD));
-            assertThrottled(api.post("/auth/register", ApiClient.json(Map.of(
-                    "name", "Late Comer", "email", "late@example.com", "password", PASSWORD)), null));
-            assertThat(api.get("/", null).status()).as("other routes are not throttled").isEqualTo(200);
+            assertThrottled(api.post(
+                    "/auth/register",
+                    ApiClient.json(Map.of("name", "Late Comer", "email", "late@example.com", "password", PASSWORD)),
+                    null));
+            assertThat(api.get("/", null).status())
+                    .as("other routes are not throttled")
+                    .isEqualTo(200);
         }
     }
 
     @Test
     void the_login_past_the_per_account_failure_limit_gets_429_even_with_the_right_password() {
-        try (RunningService service = RunningService.start(Map.of(
-                "LOGIN_RATE_PER_MINUTE_PER_ADDRESS", "100000", "LOGIN_FAILURES_PER_ACCOUNT", "3"))) {
+        try (RunningService service = RunningService.start(
+                Map.of("LOGIN_RATE_PER_MINUTE_PER_ADDRESS", "100000", "LOGIN_FAILURES_PER_ACCOUNT", "3"))) {
             ApiClient api = service.client();
             String email = api.register(PASSWORD);
             String otherEmail = api.register(PASSWORD);
@@ -61,14 +66,16 @@ class LoginThrottlingEndToEndTest {
             assertThat(logIn(api, " " + email, "wrong-password-3").status()).isEqualTo(401);
 
             assertThrottled(logIn(api, email, PASSWORD));
-            assertThat(logIn(api, otherEmail, PASSWORD).status()).as("another account").isEqualTo(200);
+            assertThat(logIn(api, otherEmail, PASSWORD).status())
+                    .as("another account")
+                    .isEqualTo(200);
         }
     }
 
     @Test
     void a_successful_login_resets_the_per_account_failure_count() {
-        try (RunningService service = RunningService.start(Map.of(
-                "LOGIN_RATE_PER_MINUTE_PER_ADDRESS", "100000", "LOGIN_FAILURES_PER_ACCOUNT", "3"))) {
+        try (RunningService service = RunningService.start(
+                Map.of("LOGIN_RATE_PER_MINUTE_PER_ADDRESS", "100000", "LOGIN_FAILURES_PER_ACCOUNT", "3"))) {
             ApiClient api = service.client();
             String email = api.register(PASSWORD);
 
@@ -77,7 +84,8 @@ class LoginThrottlingEndToEndTest {
             assertThat(logIn(api, email, PASSWORD).status()).isEqualTo(200);
             assertThat(logIn(api, email, "wrong-password").status()).isEqualTo(401);
             assertThat(logIn(api, email, "wrong-password").status()).isEqualTo(401);
-            assertThat(logIn(api, email, PASSWORD).status()).as("not locked: the success cleared the count")
+            assertThat(logIn(api, email, PASSWORD).status())
+                    .as("not locked: the success cleared the count")
                     .isEqualTo(200);
         }
     }

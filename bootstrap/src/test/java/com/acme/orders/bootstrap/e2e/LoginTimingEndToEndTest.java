@@ -42,8 +42,8 @@ class LoginTimingEndToEndTest {
 
     private static long time(ApiClient api, String email) {
         long start = System.nanoTime();
-        ApiClient.Response response = api.post("/auth/login",
-                ApiClient.json(Map.of("email", email, "password", "wrongpass123")), null);
+        ApiClient.Response response =
+                api.post("/auth/login", ApiClient.json(Map.of("email", email, "password", "wrongpass123")), null);
         long took = System.nanoTime() - start;
         assertThat(response.status()).isEqualTo(401);
         return took;

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -66,7 +67,8 @@ class OpenApiContractTest {
         env.put("LOGIN_FAILURES_PER_ACCOUNT", Integer.toString(FAILURES_PER_ACCOUNT));
         app = OrderServiceApp.start(AppConfig.from(env));
         plain = new ApiClient(app.port());
-        api = new ContractCheckedClient(plain.base(), plain.get("/openapi.json", null).body());
+        api = new ContractCheckedClient(
+                plain.base(), plain.get("/openapi.json", null).body());
     }
 
     @AfterAll
@@ -97,19 +99,38 @@ class OpenApiContractTest {
                 .expect(201);
         String token = api.post("/auth/login")
                 .json("{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}")
-                .expect(200).json().get("access_token").asText();
+                .expect(200)
+                .json()
+                .get("access_token")
+                .asText();
 
-        long first = api.post("/orders").token(token).json(LAPTOP).expect(201).json().get("id").asLong();
+        long first = api.post("/orders")
+                .token(token)
+                .json(LAPTOP)
+                .expect(201)
+                .json()
+                .get("id")
+                .asLong();
         String key = "contract-" + UUID.randomUUID();
-        ApiClient.Response placed = api.post("/orders").token(token).header("Idempotency-Key", key)
-                .json("{\"product_name\":\"Mouse\",\"amount\":25}").expect(201);
-        ApiClient.Response replayed = api.post("/orders").token(token).header("Idempotency-Key", key)
-                .json("{\"product_name\":\"Mouse\",\"amount\":25}").expect(201);
+        ApiClient.Response placed = api.post("/orders")
+                .token(token)
+                .header("Idempotency-Key", key)
+                .json("{\"product_name\":\"Mouse\",\"amount\":25}")
+                .expect(201);
+        ApiClient.Response replayed = api.post("/orders")
+                .token(token)
+                .header("Idempotency-Key", key)
+                .json("{\"product_name\":\"Mouse\",\"amount\":25}")
+                .expect(201);
         assertThat(replayed.body()).isEqualTo(placed.body());
 
         api.get("/orders").token(token).expect(200);
-        String cursor = api.get("/orders?status=pending&limit=1").token(token).expect(200)
-                .json().get("next_cursor").asText();
+        String cursor = api.get("/orders?status=pending&limit=1")
+                .token(token)
+                .expect(200)
+                .json()
+                .get("next_cursor")
+                .asText();
         api.get("/orders?status=pending&limit=1&cursor=" + cursor).token(token).expect(200);
         api.get("/orders/" + first).token(token).expect(200);
         api.patch("/orders/" + first + "/cancel").token(token).expect(200);
@@ -120,22 +141,44 @@ class OpenApiContractTest {
     @Order(3)
     void bad_registrations_and_log_ins_answer_as_documented() {
         String email = plain.register(PASSWORD);
-        api.post("/auth/register").json("{\"name\":\"J\",\"email\":\"j@example.com\",\"password\":\"" + PASSWORD
-                + "\"}").breaksDocument().expect(400);
-        api.post("/auth/register").json("{\"name\":\"John\",\"email\":\"j@example.com\",\"password\":\"" + PASSWORD
-                + "\",\"role\":\"admin\"}").breaksDocument().expect(400);
+        api.post("/auth/register")
+                .json("{\"name\":\"J\",\"email\":\"j@example.com\",\"password\":\"" + PASSWORD + "\"}")
+                .breaksDocument()
+                .expect(400);
+        api.post("/auth/register")
+                .json("{\"name\":\"John\",\"email\":\"j@example.com\",\"password\":\"" + PASSWORD
+                        + "\",\"role\":\"admin\"}")
+                .breaksDocument()
+                .expect(400);
         api.post("/auth/register").json("{\"name\":\"John\",").breaksDocument().expect(400);
-        api.post("/auth/register").json("{\"name\":\"Jane Doe\",\"email\":\"" + email.toUpperCase()
-                + "\",\"password\":\"" + PASSWORD + "\"}").expect(409);
-        api.post("/auth/register").json("{\"name\":\"" + "x".repeat(70_000) + "\",\"email\":\"j@example.com\","
-                + "\"password\":\"" + PASSWORD + "\"}").breaksDocument().expect(413);
-        api.post("/auth/register").body("text/plain", "name=John").breaksDocument().expect(415);
+        api.post("/auth/register")
+                .json("{\"name\":\"Jane Doe\",\"email\":\"" + email.toUpperCase(Locale.ROOT) + "\",\"password\":\""
+                        + PASSWORD + "\"}")
+                .expect(409);
+        api.post("/auth/register")
+                .json("{\"name\":\"" + "x".repeat(70_000) + "\",\"email\":\"j@example.com\"," + "\"password\":\""
+                        + PASSWORD + "\"}")
+                .breaksDocument()
+                .expect(413);
+        api.post("/auth/register")
+                .body("text/plain", "name=John")
+                .breaksDocument()
+                .expect(415);
 
-        api.post("/auth/login").json("{\"email\":\"" + email + "\"}").breaksDocument().expect(400);
-        api.post("/auth/login").json("{\"email\":\"" + email + "\",\"password\":\"wrong-password\"}").expect(401);
-        api.post("/auth/login").json("{\"email\":\"" + email + "\",\"password\":\"" + "x".repeat(70_000) + "\"}")
-                .breaksDocument().expect(413);
-        api.post("/auth/login").body("application/x-www-form-urlencoded", "email=a&password=b").breaksDocument()
+        api.post("/auth/login")
+                .json("{\"email\":\"" + email + "\"}")
+                .breaksDocument()
+                .expect(400);
+        api.post("/auth/login")
+                .json("{\"email\":\"" + email + "\",\"password\":\"wrong-password\"}")
+                .expect(401);
+        api.post("/auth/login")
+                .json("{\"email\":\"" + email + "\",\"password\":\"" + "x".repeat(70_000) + "\"}")
+                .breaksDocument()
+                .expect(413);
+        api.post("/auth/login")
+                .body("application/x-www-form-urlencoded", "email=a&password=b")
+                .breaksDocument()
                 .expect(415);
     }
 
@@ -147,34 +190,76 @@ class OpenApiContractTest {
         long order = plain.placeOrder(token, "Laptop", "999.99");
         long notMine = plain.placeOrder(someoneElses, "Laptop", "999.99");
 
-        api.post("/orders").token(token).json("{\"product_name\":\"Laptop\",\"amount\":0}").breaksDocument()
+        api.post("/orders")
+                .token(token)
+                .json("{\"product_name\":\"Laptop\",\"amount\":0}")
+                .breaksDocument()
                 .expect(400);
-        api.post("/orders").token(token).json("{\"product_name\":\"Laptop\",\"amount\":1.234}").breaksDocument()
+        api.post("/orders")
+                .token(token)
+                .json("{\"product_name\":\"Laptop\",\"amount\":1.234}")
+                .breaksDocument()
                 .expect(400);
-        api.post("/orders").token(token).json("{\"product_name\":\"Laptop\",\"amount\":1000000000.01}")
-                .breaksDocument().expect(400);
-        api.post("/orders").token(token).json("{\"product_name\":\"   \",\"amount\":10}").breaksDocument()
+        api.post("/orders")
+                .token(token)
+                .json("{\"product_name\":\"Laptop\",\"amount\":1000000000.01}")
+                .breaksDocument()
                 .expect(400);
-        api.post("/orders").token(token).json("{\"product_name\":\"" + "x".repeat(201) + "\",\"amount\":10}")
-                .breaksDocument().expect(400);
-        api.post("/orders").token(token).json("{\"product_name\":\"Laptop\",\"amount\":10,\"status\":\"completed\"}")
-                .breaksDocument().expect(400);
-        api.post("/orders").token(token).header("Idempotency-Key", "k".repeat(256)).json(LAPTOP).breaksDocument()
+        api.post("/orders")
+                .token(token)
+                .json("{\"product_name\":\"   \",\"amount\":10}")
+                .breaksDocument()
+                .expect(400);
+        api.post("/orders")
+                .token(token)
+                .json("{\"product_name\":\"" + "x".repeat(201) + "\",\"amount\":10}")
+                .breaksDocument()
+                .expect(400);
+        api.post("/orders")
+                .token(token)
+                .json("{\"product_name\":\"Laptop\",\"amount\":10,\"status\":\"completed\"}")
+                .breaksDocument()
+                .expect(400);
+        api.post("/orders")
+                .token(token)
+                .header("Idempotency-Key", "k".repeat(256))
+                .json(LAPTOP)
+                .breaksDocument()
                 .expect(400);
         api.post("/orders").json(LAPTOP).breaksDocument().expect(401);
         api.post("/orders").token("not-a-token").json(LAPTOP).expect(401);
-        api.post("/orders").token(token).json("{\"product_name\":\"" + "x".repeat(70_000) + "\",\"amount\":1}")
-                .breaksDocument().expect(413);
-        api.post("/orders").token(token).body("text/plain", "Laptop 999.99").breaksDocument().expect(415);
+        api.post("/orders")
+                .token(token)
+                .json("{\"product_name\":\"" + "x".repeat(70_000) + "\",\"amount\":1}")
+                .breaksDocument()
+                .expect(413);
+        api.post("/orders")
+                .token(token)
+                .body("text/plain", "Laptop 999.99")
+                .breaksDocument()
+                .expect(415);
 
         String key = "contract-" + UUID.randomUUID();
-        api.post("/orders").token(token).header("Idempotency-Key", key).json(LAPTOP).expect(201);
-        api.post("/orders").token(token).header("Idempotency-Key", key)
-                .json("{\"product_name\":\"Laptop\",\"amount\":899.99}").expect(422);
+        api.post("/orders")
+                .token(token)
+                .header("Idempotency-Key", key)
+                .json(LAPTOP)
+                .expect(201);
+        api.post("/orders")
+                .token(token)
+                .header("Idempotency-Key", key)
+                .json("{\"product_name\":\"Laptop\",\"amount\":899.99}")
+                .expect(422);
         // as if the first request had claimed the key and were still placing its order
-        TestSql.execute(database.settings(), "UPDATE idempotency_keys SET status = 'in_flight', order_id = NULL,"
-                + " response_status = NULL, response_body = NULL WHERE idempotency_key = '" + key + "'");
-        api.post("/orders").token(token).header("Idempotency-Key", key).json(LAPTOP).expect(409);
+        TestSql.execute(
+                database.settings(),
+                "UPDATE idempotency_keys SET status = 'in_flight', order_id = NULL,"
+                        + " response_status = NULL, response_body = NULL WHERE idempotency_key = '" + key + "'");
+        api.post("/orders")
+                .token(token)
+                .header("Idempotency-Key", key)
+                .json(LAPTOP)
+                .expect(409);
 
         api.get("/orders?status=shipped").token(token).breaksDocument().expect(400);
         api.get("/orders?limit=0").token(token).breaksDocument().expect(400);
@@ -210,10 +295,13 @@ class OpenApiContractTest {
             // each answer waits for the pool's connection timeout: sent together, they take one timeout, not eight
             List<Callable<ApiClient.Response>> calls = List.of(
                     () -> api.get("/health/ready").expect(503),
-                    () -> api.post("/auth/register").json("{\"name\":\"John Doe\",\"email\":\"down-"
-                            + UUID.randomUUID() + "@example.com\",\"password\":\"" + PASSWORD + "\"}").expect(503),
-                    () -> api.post("/auth/login").json("{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
-                            + "\"}").expect(503),
+                    () -> api.post("/auth/register")
+                            .json("{\"name\":\"John Doe\",\"email\":\"down-" + UUID.randomUUID()
+                                    + "@example.com\",\"password\":\"" + PASSWORD + "\"}")
+                            .expect(503),
+                    () -> api.post("/auth/login")
+                            .json("{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}")
+                            .expect(503),
                     () -> api.post("/orders").token(token).json(LAPTOP).expect(503),
                     () -> api.get("/orders").token(token).expect(503),
                     () -> api.get("/orders/" + order).token(token).expect(503),
@@ -235,21 +323,35 @@ class OpenApiContractTest {
     void too_many_attempts_answer_429() {
         String email = plain.register(PASSWORD);
         for (int failure = 0; failure < FAILURES_PER_ACCOUNT; failure++) {
-            api.post("/auth/login").json("{\"email\":\"" + email + "\",\"password\":\"wrong-password\"}").expect(401);
+            api.post("/auth/login")
+                    .json("{\"email\":\"" + email + "\",\"password\":\"wrong-password\"}")
+                    .expect(401);
         }
-        api.post("/auth/login").json("{\"email\":\"" + email + "\",\"password\":\"wrong-password\"}").expect(429);
+        api.post("/auth/login")
+                .json("{\"email\":\"" + email + "\",\"password\":\"wrong-password\"}")
+                .expect(429);
 
         // spend what is left of this address's allowance, then one more registration is refused
         for (int attempt = 0; attempt <= ATTEMPTS_PER_MINUTE; attempt++) {
-            ApiClient.Response response = plain.post("/auth/register", ApiClient.json(Map.of("name", "Filler",
-                    "email", "filler-" + UUID.randomUUID() + "@example.com", "password", PASSWORD)), null);
+            ApiClient.Response response = plain.post(
+                    "/auth/register",
+                    ApiClient.json(Map.of(
+                            "name",
+                            "Filler",
+                            "email",
+                            "filler-" + UUID.randomUUID() + "@example.com",
+                            "password",
+                            PASSWORD)),
+                    null);
             if (response.status() == 429) {
                 break;
             }
             assertThat(response.status()).isEqualTo(201);
         }
-        api.post("/auth/register").json("{\"name\":\"John Doe\",\"email\":\"late-" + UUID.randomUUID()
-                + "@example.com\",\"password\":\"" + PASSWORD + "\"}").expect(429);
+        api.post("/auth/register")
+                .json("{\"name\":\"John Doe\",\"email\":\"late-" + UUID.randomUUID() + "@example.com\",\"password\":\""
+                        + PASSWORD + "\"}")
+                .expect(429);
     }
 
     @Test
@@ -259,17 +361,23 @@ class OpenApiContractTest {
         Set<String> missing = new TreeSet<>(documented);
         missing.removeAll(api.seenAnswers());
 
-        assertThat(missing).as("documented answers no test produced:" + ContractCheckedClient.describe(missing))
+        assertThat(missing)
+                .as("documented answers no test produced:" + ContractCheckedClient.describe(missing))
                 .isEmpty();
         assertThat(api.seenAnswers()).isEqualTo(documented);
-        System.out.printf("OpenAPI contract: %d operations, %d documented answers, each produced and validated%n",
-                documented.stream().map(answer -> answer.substring(0, answer.lastIndexOf(' '))).distinct().count(),
+        System.out.printf(
+                "OpenAPI contract: %d operations, %d documented answers, each produced and validated%n",
+                documented.stream()
+                        .map(answer -> answer.substring(0, answer.lastIndexOf(' ')))
+                        .distinct()
+                        .count(),
                 documented.size());
     }
 
     private void awaitReadiness(int status) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (plain.get("/health/ready", null).status() != status && Instant.now().isBefore(deadline)) {
+        while (plain.get("/health/ready", null).status() != status
+                && Instant.now().isBefore(deadline)) {
             Thread.sleep(200);
         }
         assertThat(plain.get("/health/ready", null).status()).isEqualTo(status);

@@ -42,14 +42,18 @@ class OpenApiDocumentTest extends ServiceTest {
     void every_route_registered_in_javalin_is_documented() {
         Set<String> undocumented = new TreeSet<>(registeredRoutes());
         undocumented.removeAll(documentedOperations());
-        assertThat(undocumented).as("routes the OpenAPI document does not describe").isEmpty();
+        assertThat(undocumented)
+                .as("routes the OpenAPI document does not describe")
+                .isEmpty();
     }
 
     @Test
     void every_documented_operation_is_a_registered_route() {
         Set<String> unserved = new TreeSet<>(documentedOperations());
         unserved.removeAll(registeredRoutes());
-        assertThat(unserved).as("documented operations the server does not serve").isEmpty();
+        assertThat(unserved)
+                .as("documented operations the server does not serve")
+                .isEmpty();
     }
 
     @Test
@@ -61,8 +65,8 @@ class OpenApiDocumentTest extends ServiceTest {
     @Test
     void the_yaml_document_is_the_json_document_and_both_carry_the_running_version() throws IOException {
         ApiClient.Response yaml = api.get("/openapi.yaml", null);
-        assertThat(yaml.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith(
-                "application/yaml"));
+        assertThat(yaml.header("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/yaml"));
         assertThat(new ObjectMapper(new YAMLFactory()).readTree(yaml.body())).isEqualTo(document);
 
         String runningVersion = api.get("/", null).json().get("version").asText();
@@ -74,42 +78,54 @@ class OpenApiDocumentTest extends ServiceTest {
     void the_documented_bounds_are_the_domain_rules() {
         JsonNode schemas = document.at("/components/schemas");
         assertThat(schemas.at("/ProductName/maxLength").asInt()).isEqualTo(ProductName.MAX_LENGTH);
-        assertThat(schemas.at("/RegisterRequest/properties/name/minLength").asInt()).isEqualTo(UserName.MIN_LENGTH);
-        assertThat(schemas.at("/RegisterRequest/properties/name/maxLength").asInt()).isEqualTo(UserName.MAX_LENGTH);
-        assertThat(schemas.at("/RegisterRequest/properties/email/maxLength").asInt()).isEqualTo(Email.MAX_LENGTH);
+        assertThat(schemas.at("/RegisterRequest/properties/name/minLength").asInt())
+                .isEqualTo(UserName.MIN_LENGTH);
+        assertThat(schemas.at("/RegisterRequest/properties/name/maxLength").asInt())
+                .isEqualTo(UserName.MAX_LENGTH);
+        assertThat(schemas.at("/RegisterRequest/properties/email/maxLength").asInt())
+                .isEqualTo(Email.MAX_LENGTH);
         assertThat(schemas.at("/RegisterRequest/properties/password/maxLength").asInt())
-                .as("a character is at least one byte").isEqualTo(Password.MAX_BYTES);
+                .as("a character is at least one byte")
+                .isEqualTo(Password.MAX_BYTES);
         assertThat(schemas.at("/RegisterRequest/properties/password/minLength").asInt())
-                .as("a character is at most four bytes").isEqualTo(Password.MIN_BYTES / 4);
+                .as("a character is at most four bytes")
+                .isEqualTo(Password.MIN_BYTES / 4);
 
         JsonNode amount = schemas.at("/Amount");
         assertThat(amount.get("maximum").decimalValue()).isEqualByComparingTo(Amount.MAX);
         assertThat(amount.get("minimum").decimalValue()).isEqualByComparingTo(BigDecimal.ZERO);
         assertThat(amount.get("exclusiveMinimum").asBoolean()).isTrue();
-        assertThat(amount.get("multipleOf").decimalValue()).isEqualByComparingTo(BigDecimal.ONE.movePointLeft(
-                Amount.SCALE));
+        assertThat(amount.get("multipleOf").decimalValue())
+                .isEqualByComparingTo(BigDecimal.ONE.movePointLeft(Amount.SCALE));
 
-        assertThat(texts(schemas.at("/OrderStatus/enum"))).containsExactlyElementsOf(
-                Arrays.stream(OrderStatus.values()).map(OrderStatus::code).toList());
+        assertThat(texts(schemas.at("/OrderStatus/enum")))
+                .containsExactlyElementsOf(Arrays.stream(OrderStatus.values())
+                        .map(OrderStatus::code)
+                        .toList());
 
         JsonNode limit = parameter("/orders", "get", "limit").get("schema");
         assertThat(limit.get("minimum").asInt()).isEqualTo(1);
         assertThat(limit.get("maximum").asInt()).isEqualTo(ListOrdersQuery.MAX_LIMIT);
         assertThat(limit.get("default").asInt()).isEqualTo(ListOrdersQuery.DEFAULT_LIMIT);
         assertThat(schemas.at("/OrderPage/properties/orders/maxItems").asInt()).isEqualTo(ListOrdersQuery.MAX_LIMIT);
-        assertThat(parameter("/orders", "post", "Idempotency-Key").at("/schema/maxLength").asInt())
+        assertThat(parameter("/orders", "post", "Idempotency-Key")
+                        .at("/schema/maxLength")
+                        .asInt())
                 .isEqualTo(IdempotencyKey.MAX_LENGTH);
     }
 
     @Test
     void every_order_operation_requires_the_bearer_token_and_no_other_operation_does() {
         for (DocumentedOperation op : DocumentedOperation.all(document)) {
-            List<String> schemes = StreamSupport.stream(op.operation().path("security").spliterator(), false)
-                    .flatMap(requirement -> StreamSupport.stream(
-                            ((Iterable<String>) requirement::fieldNames).spliterator(), false))
+            List<String> schemes = StreamSupport.stream(
+                            op.operation().path("security").spliterator(), false)
+                    .flatMap(requirement ->
+                            StreamSupport.stream(((Iterable<String>) requirement::fieldNames).spliterator(), false))
                     .toList();
             String what = op.route();
-            assertThat(op.operation().has("security")).as(what + " states its security").isTrue();
+            assertThat(op.operation().has("security"))
+                    .as(what + " states its security")
+                    .isTrue();
             if (op.path().startsWith("/orders")) {
                 assertThat(schemes).as(what).containsExactly("bearerAuth");
             } else {
@@ -138,6 +154,8 @@ class OpenApiDocumentTest extends ServiceTest {
     }
 
     private static List<String> texts(JsonNode array) {
-        return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
+        return StreamSupport.stream(array.spliterator(), false)
+                .map(JsonNode::asText)
+                .toList();
     }
 }

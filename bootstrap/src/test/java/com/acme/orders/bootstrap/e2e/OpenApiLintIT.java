@@ -45,7 +45,9 @@ class OpenApiLintIT {
 
     private static ExternalCommand lint(String document) {
         Path redocly = ExternalCommand.npmTool("redocly");
-        return ExternalCommand.run(ExternalCommand.apiTools(), OFFLINE,
+        return ExternalCommand.run(
+                ExternalCommand.apiTools(),
+                OFFLINE,
                 List.of(redocly.toString(), "lint", "--config", "redocly.yaml", document));
     }
 }

@@ -18,21 +18,24 @@ class OrdersEndToEndTest extends ServiceTest {
     void an_order_is_created_pending_with_its_location_and_exact_cents() {
         String token = api.newUserToken();
 
-        ApiClient.Response response =
-                api.post("/orders", "{\"product_name\":\"Laptop\",\"amount\":999.99}", token);
+        ApiClient.Response response = api.post("/orders", "{\"product_name\":\"Laptop\",\"amount\":999.99}", token);
 
         assertThat(response.status()).isEqualTo(201);
         JsonNode order = response.json();
-        assertThat(response.header("Location")).contains("/orders/" + order.get("id").asLong());
+        assertThat(response.header("Location"))
+                .contains("/orders/" + order.get("id").asLong());
         assertThat(order.get("product_name").asText()).isEqualTo("Laptop");
         assertThat(order.get("amount").isNumber()).isTrue();
         assertThat(order.get("amount").decimalValue()).isEqualByComparingTo("999.99");
         assertThat(response.body()).contains("\"amount\":999.99");
         assertThat(order.get("status").asText()).isEqualTo("pending");
         assertThat(order.get("user_id").asLong()).isPositive();
-        assertThat(order.get("created_at").asText()).isEqualTo(order.get("updated_at").asText());
-        assertThat(order.properties()).extracting(java.util.Map.Entry::getKey).containsExactlyInAnyOrder(
-                "id", "user_id", "product_name", "amount", "status", "created_at", "updated_at");
+        assertThat(order.get("created_at").asText())
+                .isEqualTo(order.get("updated_at").asText());
+        assertThat(order.properties())
+                .extracting(java.util.Map.Entry::getKey)
+                .containsExactlyInAnyOrder(
+                        "id", "user_id", "product_name", "amount", "status", "created_at", "updated_at");
     }
 
     @Test
@@ -48,28 +51,33 @@ class OrdersEndToEndTest extends ServiceTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "amount as a string       | {\"product_name\":\"Laptop\",\"amount\":\"999.99\"}   | amount",
-        "amount with 3 decimals   | {\"product_name\":\"Laptop\",\"amount\":1.001}        | amount",
-        "amount zero              | {\"product_name\":\"Laptop\",\"amount\":0}            | amount",
-        "amount negative          | {\"product_name\":\"Laptop\",\"amount\":-5}           | amount",
-        "amount above the bound   | {\"product_name\":\"Laptop\",\"amount\":1000000000.01} | amount",
-        "amount missing           | {\"product_name\":\"Laptop\"}                         | amount",
-        "product name blank       | {\"product_name\":\"  \",\"amount\":5}                | product_name",
-        "unknown field            | {\"product_name\":\"Laptop\",\"amount\":5,\"extra\":1} | extra",
-        "status is not the client's | {\"product_name\":\"Laptop\",\"amount\":5,\"status\":\"completed\"} | status",
-        "user_id is not the client's | {\"product_name\":\"Laptop\",\"amount\":5,\"user_id\":1} | user_id",
-        "id is not the client's   | {\"product_name\":\"Laptop\",\"amount\":5,\"id\":1}   | id",
-        "created_at is not the client's | {\"product_name\":\"Laptop\",\"amount\":5,\"created_at\":\"2020-01-01T00:00:00Z\"} | created_at",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "amount as a string       | {\"product_name\":\"Laptop\",\"amount\":\"999.99\"}   | amount",
+                "amount with 3 decimals   | {\"product_name\":\"Laptop\",\"amount\":1.001}        | amount",
+                "amount zero              | {\"product_name\":\"Laptop\",\"amount\":0}            | amount",
+                "amount negative          | {\"product_name\":\"Laptop\",\"amount\":-5}           | amount",
+                "amount above the bound   | {\"product_name\":\"Laptop\",\"amount\":1000000000.01} | amount",
+                "amount missing           | {\"product_name\":\"Laptop\"}                         | amount",
+                "product name blank       | {\"product_name\":\"  \",\"amount\":5}                | product_name",
+                "unknown field            | {\"product_name\":\"Laptop\",\"amount\":5,\"extra\":1} | extra",
+                "status is not the client's | {\"product_name\":\"Laptop\",\"amount\":5,\"status\":\"completed\"} | status",
+                "user_id is not the client's | {\"product_name\":\"Laptop\",\"amount\":5,\"user_id\":1} | user_id",
+                "id is not the client's   | {\"product_name\":\"Laptop\",\"amount\":5,\"id\":1}   | id",
+                "created_at is not the client's | {\"product_name\":\"Laptop\",\"amount\":5,\"created_at\":\"2020-01-01T00:00:00Z\"} | created_at",
+            })
     void invalid_orders_answer_400_naming_the_field_and_store_nothing(String why, String body, String field) {
         String token = api.newUserToken();
 
         ApiClient.Response response = api.post("/orders", body, token);
 
         assertThat(response.status()).as(why).isEqualTo(400);
-        assertThat(response.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(response.json().get("errors").findValuesAsText("field")).as(why).contains(field);
+        assertThat(response.header("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.json().get("errors").findValuesAsText("field"))
+                .as(why)
+                .contains(field);
         assertThat(api.get("/orders", token).json().get("total").asLong()).isZero();
     }
 
@@ -78,16 +86,20 @@ class OrdersEndToEndTest extends ServiceTest {
         String token = api.newUserToken();
 
         assertThat(api.post("/orders", "{\"product_name\":\"" + "x".repeat(201) + "\",\"amount\":5}", token)
-                .status()).isEqualTo(400);
+                        .status())
+                .isEqualTo(400);
         assertThat(api.post("/orders", "{\"product_name\":\"" + "x".repeat(200) + "\",\"amount\":5}", token)
-                .status()).isEqualTo(201);
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test
     void the_bounds_of_amount_are_accepted() {
         String token = api.newUserToken();
 
-        assertThat(api.post("/orders", "{\"product_name\":\"a\",\"amount\":0.01}", token).status()).isEqualTo(201);
+        assertThat(api.post("/orders", "{\"product_name\":\"a\",\"amount\":0.01}", token)
+                        .status())
+                .isEqualTo(201);
         ApiClient.Response largest = api.post("/orders", "{\"product_name\":\"a\",\"amount\":1000000000}", token);
         assertThat(largest.status()).isEqualTo(201);
         assertThat(largest.body()).contains("\"amount\":1000000000.00");
@@ -102,9 +114,10 @@ class OrdersEndToEndTest extends ServiceTest {
                 api.patch("/orders/1/cancel", null),
                 api.get("/orders/1/history", null))) {
             assertThat(response.status()).isEqualTo(401);
-            assertThat(response.header("WWW-Authenticate")).hasValueSatisfying(
-                    value -> assertThat(value).startsWith("Bearer"));
-            assertThat(response.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(response.header("WWW-Authenticate"))
+                    .hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
+            assertThat(response.header("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         }
     }
 
@@ -123,8 +136,12 @@ class OrdersEndToEndTest extends ServiceTest {
             ApiClient.Response page = api.get("/orders?limit=20" + (cursor == null ? "" : "&cursor=" + cursor), token);
             assertThat(page.status()).isEqualTo(200);
             assertThat(page.json().get("total").asLong()).isEqualTo(45);
-            page.json().get("orders").forEach(order -> walked.add(order.get("id").asLong()));
-            cursor = page.json().has("next_cursor") ? page.json().get("next_cursor").asText() : null;
+            page.json()
+                    .get("orders")
+                    .forEach(order -> walked.add(order.get("id").asLong()));
+            cursor = page.json().has("next_cursor")
+                    ? page.json().get("next_cursor").asText()
+                    : null;
             pages++;
         } while (cursor != null && pages < 10);
 
@@ -165,8 +182,17 @@ class OrdersEndToEndTest extends ServiceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"status=shipped", "status=PENDING", "limit=0", "limit=101", "limit=abc", "limit=1.5",
-        "cursor=garbage", "cursor=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"})
+    @ValueSource(
+            strings = {
+                "status=shipped",
+                "status=PENDING",
+                "limit=0",
+                "limit=101",
+                "limit=abc",
+                "limit=1.5",
+                "cursor=garbage",
+                "cursor=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
+            })
     void bad_list_parameters_answer_400(String query) {
         String token = api.newUserToken();
 
@@ -182,7 +208,8 @@ class OrdersEndToEndTest extends ServiceTest {
         for (int i = 0; i < 3; i++) {
             api.placeOrder(alice, "Item", "1");
         }
-        String cursor = api.get("/orders?limit=1", alice).json().get("next_cursor").asText();
+        String cursor =
+                api.get("/orders?limit=1", alice).json().get("next_cursor").asText();
 
         ApiClient.Response response = api.get("/orders?cursor=" + cursor, api.newUserToken());
 
@@ -207,13 +234,19 @@ class OrdersEndToEndTest extends ServiceTest {
         ApiClient.Response foreignCancel = api.patch("/orders/" + aliceOrder + "/cancel", bob);
         ApiClient.Response absentCancel = api.patch("/orders/" + missing + "/cancel", bob);
         assertThat(foreignCancel.status()).isEqualTo(404);
-        assertThat(foreignCancel.json().get("type")).isEqualTo(absentCancel.json().get("type"));
+        assertThat(foreignCancel.json().get("type"))
+                .isEqualTo(absentCancel.json().get("type"));
         assertThat(comparable(foreignCancel.json(), aliceOrder)).isEqualTo(comparable(absentCancel.json(), missing));
-        assertThat(TestSql.queryString(service.database(),
-                "SELECT status || '|' || updated_at::text || '|' || (SELECT count(*) FROM order_status_history h "
-                        + "WHERE h.order_id = o.id) FROM orders o WHERE o.id = ?::bigint", Long.toString(aliceOrder)))
-                .as("Alice's order in the database").startsWith("pending|").endsWith("|1");
-        assertThat(api.get("/orders/" + aliceOrder, alice).json().get("status").asText()).isEqualTo("pending");
+        assertThat(TestSql.queryString(
+                        service.database(),
+                        "SELECT status || '|' || updated_at::text || '|' || (SELECT count(*) FROM order_status_history h "
+                                + "WHERE h.order_id = o.id) FROM orders o WHERE o.id = ?::bigint",
+                        Long.toString(aliceOrder)))
+                .as("Alice's order in the database")
+                .startsWith("pending|")
+                .endsWith("|1");
+        assertThat(api.get("/orders/" + aliceOrder, alice).json().get("status").asText())
+                .isEqualTo("pending");
         assertThat(api.get("/orders", bob).json().get("total").asLong()).isZero();
     }
 

@@ -13,8 +13,8 @@ class PasswordHashingEndToEndTest {
         try (RunningService service = RunningService.start(Map.of("BCRYPT_COST", ""))) {
             String email = service.client().register("securepass123");
 
-            String hash = TestSql.queryString(service.database(),
-                    "SELECT password_hash FROM users WHERE email = ?", email);
+            String hash =
+                    TestSql.queryString(service.database(), "SELECT password_hash FROM users WHERE email = ?", email);
 
             assertThat(hash).startsWith("$2a$12$").hasSize(60);
             assertThat(Integer.parseInt(hash.substring(4, 6))).isGreaterThanOrEqualTo(10);

@@ -20,15 +20,26 @@ class PostmanCollectionIT extends ServiceTest {
     @Test
     void the_postman_collection_runs_green_against_a_live_service() throws IOException {
         Path newman = ExternalCommand.npmTool("newman");
-        Path collection = Path.of(System.getProperty("postman.collection",
-                "../docs/postman/order-service.postman_collection.json")).toAbsolutePath();
+        Path collection = Path.of(System.getProperty(
+                        "postman.collection", "../docs/postman/order-service.postman_collection.json"))
+                .toAbsolutePath();
         Path report = Files.createTempFile("newman", ".json");
         try {
-            ExternalCommand run = ExternalCommand.run(ExternalCommand.apiTools(), Map.of(), List.of(
-                    newman.toString(), "run", collection.toString(),
-                    "--env-var", "baseUrl=" + api.base(),
-                    "--reporters", "cli,json", "--reporter-json-export", report.toString(),
-                    "--color", "off"));
+            ExternalCommand run = ExternalCommand.run(
+                    ExternalCommand.apiTools(),
+                    Map.of(),
+                    List.of(
+                            newman.toString(),
+                            "run",
+                            collection.toString(),
+                            "--env-var",
+                            "baseUrl=" + api.base(),
+                            "--reporters",
+                            "cli,json",
+                            "--reporter-json-export",
+                            report.toString(),
+                            "--color",
+                            "off"));
 
             assertThat(run.exitCode()).as(run.output()).isZero();
             JsonNode stats = new ObjectMapper().readTree(report.toFile()).at("/run/stats");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.orders.application.port.in.ProcessingSummary;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +20,8 @@ class ProcessingEndToEndTest {
 
     @Test
     void an_order_is_completed_by_the_scheduled_job_and_its_history_shows_it() throws Exception {
-        try (RunningService service = RunningService.start(Map.of(
-                "ORDER_PROCESSING_INTERVAL_SECONDS", "1", "ORDER_PROCESSING_GRACE_SECONDS", "0"))) {
+        try (RunningService service = RunningService.start(
+                Map.of("ORDER_PROCESSING_INTERVAL_SECONDS", "1", "ORDER_PROCESSING_GRACE_SECONDS", "0"))) {
             ApiClient api = service.client();
             String token = api.newUserToken();
             long id = api.placeOrder(token, "Laptop", "999.99");
@@ -67,7 +66,8 @@ class ProcessingEndToEndTest {
                     for (int attempt = 0; attempt < 2; attempt++) {
                         cancels.add(cancellers.submit(() -> {
                             go.await();
-                            int status = api.patch("/orders/" + id + "/cancel", token).status();
+                            int status = api.patch("/orders/" + id + "/cancel", token)
+                                    .status();
                             answers.computeIfAbsent(id, key -> new java.util.concurrent.CopyOnWriteArrayList<>())
                                     .add(status);
                             return null;
@@ -90,10 +90,13 @@ class ProcessingEndToEndTest {
                 assertThat(statuses).hasSize(2).allMatch(status -> status == 200 || status == 409);
                 JsonNode order = api.get("/orders/" + id, token).json();
                 List<String> history = new ArrayList<>();
-                api.get("/orders/" + id + "/history", token).json()
+                api.get("/orders/" + id + "/history", token)
+                        .json()
                         .forEach(entry -> history.add(entry.get("to_status").asText()));
                 if (statuses.contains(200)) {
-                    assertThat(statuses).as("order %d: one cancel wins at most", id).containsOnlyOnce(200);
+                    assertThat(statuses)
+                            .as("order %d: one cancel wins at most", id)
+                            .containsOnlyOnce(200);
                     assertThat(order.get("status").asText()).isEqualTo("cancelled");
                     assertThat(history).containsExactly("pending", "cancelled");
                     cancelled++;

@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -19,14 +20,16 @@ class ProtocolEndToEndTest extends ServiceTest {
 
     private static void assertProblem(ApiClient.Response response, int status) {
         assertThat(response.status()).isEqualTo(status);
-        assertThat(response.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.header("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         JsonNode problem = response.json();
         assertThat(problem.get("status").asInt()).isEqualTo(status);
         assertThat(problem.get("type").asText()).isNotBlank();
         assertThat(problem.get("title").asText()).isNotBlank();
         assertThat(problem.get("detail").asText()).isNotBlank();
         assertThat(problem.get("instance").asText()).startsWith("/");
-        assertThat(problem.get("request_id").asText()).isEqualTo(response.header("X-Request-Id").orElseThrow());
+        assertThat(problem.get("request_id").asText())
+                .isEqualTo(response.header("X-Request-Id").orElseThrow());
     }
 
     @Test
@@ -58,8 +61,8 @@ class ProtocolEndToEndTest extends ServiceTest {
         ApiClient.Response response = api.send(api.request("/orders", null).DELETE());
 
         assertProblem(response, 405);
-        assertThat(response.header("Allow")).hasValueSatisfying(allow ->
-                assertThat(allow.split(",\\s*")).containsExactlyInAnyOrder("GET", "POST"));
+        assertThat(response.header("Allow"))
+                .hasValueSatisfying(allow -> assertThat(allow.split(",\\s*")).containsExactlyInAnyOrder("GET", "POST"));
     }
 
     @Test
@@ -78,17 +81,23 @@ class ProtocolEndToEndTest extends ServiceTest {
         assertProblem(api.post("/auth/register", "null", null), 400);
         assertProblem(api.post("/auth/register", "", null), 400);
         assertProblem(api.post("/auth/register", "{\"name\":\"a\"} trailing", null), 400);
-        assertProblem(api.post("/auth/register",
-                "{\"name\":\"John\",\"name\":\"Jane\",\"email\":\"j@example.com\",\"password\":\"securepass123\"}",
-                null), 400);
+        assertProblem(
+                api.post(
+                        "/auth/register",
+                        "{\"name\":\"John\",\"name\":\"Jane\",\"email\":\"j@example.com\",\"password\":\"securepass123\"}",
+                        null),
+                400);
     }
 
     @Test
     void a_body_that_is_not_json_answers_415() {
-        assertProblem(api.send(api.request("/auth/register", null).header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString("{}"))), 415);
-        assertProblem(api.send(api.request("/auth/register", null)
-                .POST(HttpRequest.BodyPublishers.ofString("{}"))), 415);
+        assertProblem(
+                api.send(api.request("/auth/register", null)
+                        .header("Content-Type", "text/plain")
+                        .POST(HttpRequest.BodyPublishers.ofString("{}"))),
+                415);
+        assertProblem(
+                api.send(api.request("/auth/register", null).POST(HttpRequest.BodyPublishers.ofString("{}"))), 415);
     }
 
     @Test
@@ -105,17 +114,19 @@ class ProtocolEndToEndTest extends ServiceTest {
                 HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big));
 
         ApiClient.Response response = api.send(api.request("/auth/register", null)
-                .header("Content-Type", "application/json").POST(unknownLength));
+                .header("Content-Type", "application/json")
+                .POST(unknownLength));
 
         assertProblem(response, 413);
     }
 
     @Test
     void a_chunked_body_sent_by_hand_over_a_socket_answers_413() throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", service.port())) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), service.port())) {
             OutputStream out = socket.getOutputStream();
             out.write(("POST /auth/register HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             byte[] chunk = "x".repeat(8192).getBytes(StandardCharsets.US_ASCII);
             try {
                 for (int i = 0; i < 10; i++) {
@@ -136,25 +147,30 @@ class ProtocolEndToEndTest extends ServiceTest {
 
     @Test
     void a_sane_request_id_is_echoed_and_an_insane_one_replaced() {
-        ApiClient.Response sane = api.send(api.request("/", null).header("X-Request-Id", "abc-123_x.y:z").GET());
+        ApiClient.Response sane = api.send(
+                api.request("/", null).header("X-Request-Id", "abc-123_x.y:z").GET());
         ApiClient.Response insane = api.send(api.request("/", null)
-                .header("X-Request-Id", "bad id with spaces and a very long tail " + "x".repeat(200)).GET());
+                .header("X-Request-Id", "bad id with spaces and a very long tail " + "x".repeat(200))
+                .GET());
         ApiClient.Response none = api.get("/", null);
 
         assertThat(sane.header("X-Request-Id")).contains("abc-123_x.y:z");
-        assertThat(insane.header("X-Request-Id")).hasValueSatisfying(id -> assertThat(id).matches("[0-9a-f-]{36}"));
-        assertThat(none.header("X-Request-Id")).hasValueSatisfying(id -> assertThat(id).matches("[0-9a-f-]{36}"));
+        assertThat(insane.header("X-Request-Id"))
+                .hasValueSatisfying(id -> assertThat(id).matches("[0-9a-f-]{36}"));
+        assertThat(none.header("X-Request-Id"))
+                .hasValueSatisfying(id -> assertThat(id).matches("[0-9a-f-]{36}"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"Basic dXNlcjpwYXNz", "Bearer", "Bearer not.a.jwt", "token-without-scheme"})
     void malformed_authorization_answers_401_with_a_bearer_challenge(String authorization) {
         ApiClient.Response response = api.send(api.request("/orders", null)
-                .header("Authorization", authorization).GET());
+                .header("Authorization", authorization)
+                .GET());
 
         assertProblem(response, 401);
-        assertThat(response.header("WWW-Authenticate")).hasValueSatisfying(
-                value -> assertThat(value).startsWith("Bearer"));
+        assertThat(response.header("WWW-Authenticate"))
+                .hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
     }
 
     @Test

@@ -43,19 +43,20 @@ class PrototypeReadmeExamplesTest extends ServiceTest {
               -H "Authorization: Bearer YOUR_TOKEN_HERE"
             """;
 
-    private record Result(int status, JsonNode body) {
-    }
+    private record Result(int status, JsonNode body) {}
 
     private Result curl(String example, String token) throws IOException, InterruptedException {
         String command = example.replace("localhost:8000", "localhost:" + service.port())
                 .replace("YOUR_TOKEN_HERE", token == null ? "" : token)
                 .replace("curl ", "curl -s -w '\\n%{http_code}' ");
-        Process process = new ProcessBuilder(List.of("bash", "-c", command)).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(List.of("bash", "-c", command))
+                .redirectErrorStream(true)
+                .start();
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         int split = output.lastIndexOf('\n');
-        return new Result(Integer.parseInt(output.substring(split + 1).strip()),
-                JSON.readTree(output.substring(0, split)));
+        return new Result(
+                Integer.parseInt(output.substring(split + 1).strip()), JSON.readTree(output.substring(0, split)));
     }
 
     @Test

@@ -27,8 +27,8 @@ class ReadinessEndToEndTest {
             ApiClient.Response ready = api.get("/health/ready", null);
 
             assertThat(ready.status()).isEqualTo(503);
-            assertThat(ready.header("Content-Type")).hasValueSatisfying(
-                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(ready.header("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
             assertThat(ready.header("Retry-After")).isPresent();
             assertThat(api.get("/health/live", null).status()).isEqualTo(200);
             assertThat(api.get("/", null).status()).isEqualTo(200);
@@ -42,7 +42,7 @@ class ReadinessEndToEndTest {
     @Test
     void a_start_whose_port_is_taken_fails_and_leaves_no_connection_open() throws Exception {
         DatabaseSettings database = TestDatabase.fresh();
-        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             Map<String, String> onTakenPort = Map.of("APP_PORT", Integer.toString(taken.getLocalPort()));
 
             assertThatThrownBy(() -> RunningService.startOn(database, onTakenPort))

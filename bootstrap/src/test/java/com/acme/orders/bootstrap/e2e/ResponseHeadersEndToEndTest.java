@@ -14,7 +14,8 @@ class ResponseHeadersEndToEndTest extends ServiceTest {
     static void assertHygieneHeaders(SoftAssertions softly, String what, ApiClient.Response response) {
         softly.assertThat(response.header("X-Content-Type-Options")).as(what).contains("nosniff");
         softly.assertThat(response.header("X-Frame-Options")).as(what).contains("DENY");
-        softly.assertThat(response.header("Content-Security-Policy")).as(what)
+        softly.assertThat(response.header("Content-Security-Policy"))
+                .as(what)
                 .hasValueSatisfying(policy -> assertThat(policy).contains("frame-ancestors 'none'"));
         softly.assertThat(response.header("Cache-Control")).as(what).contains("no-store");
     }
@@ -27,24 +28,39 @@ class ResponseHeadersEndToEndTest extends ServiceTest {
         responses.put("GET / (200)", api.get("/", null));
         responses.put("GET /health/live (200)", api.get("/health/live", null));
         responses.put("GET /health/ready (200)", api.get("/health/ready", null));
-        responses.put("POST /auth/register (201)", api.post("/auth/register", ApiClient.json(Map.of(
-                "name", "Header Test", "email", "headers-" + System.nanoTime() + "@example.com",
-                "password", "securepass123")), null));
-        responses.put("POST /auth/login (200)", api.post("/auth/login",
-                ApiClient.json(Map.of("email", email, "password", "securepass123")), null));
-        responses.put("POST /auth/login (401)", api.post("/auth/login",
-                ApiClient.json(Map.of("email", email, "password", "wrong-password")), null));
+        responses.put(
+                "POST /auth/register (201)",
+                api.post(
+                        "/auth/register",
+                        ApiClient.json(Map.of(
+                                "name",
+                                "Header Test",
+                                "email",
+                                "headers-" + System.nanoTime() + "@example.com",
+                                "password",
+                                "securepass123")),
+                        null));
+        responses.put(
+                "POST /auth/login (200)",
+                api.post("/auth/login", ApiClient.json(Map.of("email", email, "password", "securepass123")), null));
+        responses.put(
+                "POST /auth/login (401)",
+                api.post("/auth/login", ApiClient.json(Map.of("email", email, "password", "wrong-password")), null));
         responses.put("GET /orders (200)", api.get("/orders", token));
         responses.put("GET /orders without a token (401)", api.get("/orders", null));
         responses.put("GET /orders/999999 (404 problem)", api.get("/orders/999999", token));
         responses.put("GET /nothing-here (404)", api.get("/nothing-here", null));
-        responses.put("DELETE /orders (405)", api.send(api.request("/orders", null).DELETE()));
+        responses.put(
+                "DELETE /orders (405)", api.send(api.request("/orders", null).DELETE()));
         responses.put("POST /auth/login malformed (400)", api.post("/auth/login", "{not json", null));
-        responses.put("POST /auth/register over 64 KiB (413)", api.send(api.request("/auth/register", null)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + "x".repeat(70_000) + "\"}"))));
+        responses.put(
+                "POST /auth/register over 64 KiB (413)",
+                api.send(api.request("/auth/register", null)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + "x".repeat(70_000) + "\"}"))));
 
-        assertThat(responses.values()).extracting(ApiClient.Response::status)
+        assertThat(responses.values())
+                .extracting(ApiClient.Response::status)
                 .containsExactly(200, 200, 200, 201, 200, 401, 200, 401, 404, 404, 405, 400, 413);
         SoftAssertions softly = new SoftAssertions();
         responses.forEach((what, response) -> assertHygieneHeaders(softly, what, response));
@@ -60,11 +76,17 @@ class ResponseHeadersEndToEndTest extends ServiceTest {
         for (String page : new String[] {"/docs", "/redoc"}) {
             ApiClient.Response response = api.get(page, null);
             assertThat(response.status()).isEqualTo(200);
-            assertThat(response.header("Content-Type")).hasValueSatisfying(type -> assertThat(type)
-                    .startsWith("text/html"));
-            assertThat(response.header("Content-Security-Policy")).as(page).hasValueSatisfying(policy -> assertThat(
-                    policy).contains("default-src 'none'", "script-src 'self';", "connect-src 'self';",
-                    "frame-ancestors 'none'").doesNotContain("http", "unsafe-eval", "*"));
+            assertThat(response.header("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+            assertThat(response.header("Content-Security-Policy"))
+                    .as(page)
+                    .hasValueSatisfying(policy -> assertThat(policy)
+                            .contains(
+                                    "default-src 'none'",
+                                    "script-src 'self';",
+                                    "connect-src 'self';",
+                                    "frame-ancestors 'none'")
+                            .doesNotContain("http", "unsafe-eval", "*"));
             assertThat(response.body()).as(page).doesNotContain("http://", "https://", "//fonts.", "cdn");
         }
     }

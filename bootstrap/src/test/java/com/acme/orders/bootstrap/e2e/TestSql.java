@@ -10,8 +10,7 @@ import java.sql.SQLException;
 /** Plain JDBC on a test's database, behind the service's back: to look at stored rows or to break something. */
 final class TestSql {
 
-    private TestSql() {
-    }
+    private TestSql() {}
 
     static void execute(DatabaseSettings database, String sql) {
         try (Connection connection = TestDatabase.connect(database);

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.orders.adapter.http.AccessTokens;
 import com.acme.orders.adapter.persistence.Database;
+import com.acme.orders.domain.user.UserId;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
-import com.acme.orders.domain.user.UserId;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -36,8 +36,9 @@ class TokenEndToEndTest extends ServiceTest {
     private void assertRefused(String forged) {
         ApiClient.Response response = api.get("/orders", forged);
         assertThat(response.status()).isEqualTo(401);
-        assertThat(response.header("WWW-Authenticate")).hasValueSatisfying(
-                value -> assertThat(value).startsWith("Bearer").contains("error=\"invalid_token\""));
+        assertThat(response.header("WWW-Authenticate"))
+                .hasValueSatisfying(
+                        value -> assertThat(value).startsWith("Bearer").contains("error=\"invalid_token\""));
     }
 
     @Test
@@ -60,8 +61,11 @@ class TokenEndToEndTest extends ServiceTest {
 
     @Test
     void a_token_signed_with_another_key_is_refused() {
-        AccessTokens other = new AccessTokens("another-secret-key-that-is-long-enough-0123456789", "HS256",
-                Duration.ofMinutes(15), Clock.systemUTC());
+        AccessTokens other = new AccessTokens(
+                "another-secret-key-that-is-long-enough-0123456789",
+                "HS256",
+                Duration.ofMinutes(15),
+                Clock.systemUTC());
 
         assertRefused(other.issue(new UserId(userId), 0));
     }
@@ -85,8 +89,12 @@ class TokenEndToEndTest extends ServiceTest {
 
     @Test
     void a_token_signed_with_the_right_key_but_another_hmac_size_is_refused() {
-        String forged = JWT.create().withIssuer(AccessTokens.ISSUER).withAudience(AccessTokens.AUDIENCE)
-                .withClaim("ver", 0).withSubject(Long.toString(userId)).withIssuedAt(Instant.now())
+        String forged = JWT.create()
+                .withIssuer(AccessTokens.ISSUER)
+                .withAudience(AccessTokens.AUDIENCE)
+                .withClaim("ver", 0)
+                .withSubject(Long.toString(userId))
+                .withIssuedAt(Instant.now())
                 .withExpiresAt(Instant.now().plusSeconds(600))
                 .sign(Algorithm.HMAC512(RunningService.SECRET));
 
@@ -95,8 +103,12 @@ class TokenEndToEndTest extends ServiceTest {
 
     @Test
     void a_token_without_expiry_is_refused() {
-        String forged = JWT.create().withIssuer(AccessTokens.ISSUER).withAudience(AccessTokens.AUDIENCE)
-                .withClaim("ver", 0).withSubject(Long.toString(userId)).withIssuedAt(Instant.now())
+        String forged = JWT.create()
+                .withIssuer(AccessTokens.ISSUER)
+                .withAudience(AccessTokens.AUDIENCE)
+                .withClaim("ver", 0)
+                .withSubject(Long.toString(userId))
+                .withIssuedAt(Instant.now())
                 .sign(Algorithm.HMAC256(RunningService.SECRET));
 
         assertRefused(forged);
@@ -104,8 +116,12 @@ class TokenEndToEndTest extends ServiceTest {
 
     @Test
     void a_token_for_another_issuer_is_refused() {
-        String forged = JWT.create().withIssuer("someone-else").withAudience(AccessTokens.AUDIENCE)
-                .withClaim("ver", 0).withSubject(Long.toString(userId)).withIssuedAt(Instant.now())
+        String forged = JWT.create()
+                .withIssuer("someone-else")
+                .withAudience(AccessTokens.AUDIENCE)
+                .withClaim("ver", 0)
+                .withSubject(Long.toString(userId))
+                .withIssuedAt(Instant.now())
                 .withExpiresAt(Instant.now().plusSeconds(600))
                 .sign(Algorithm.HMAC256(RunningService.SECRET));
 

@@ -18,15 +18,16 @@ public class IllegalOrderTransitionException extends RuntimeException {
     /** The named exception for the move {@code from -> to}. */
     static IllegalOrderTransitionException of(OrderStatus from, OrderStatus to) {
         if (from == null) {
-            return new IllegalOrderTransitionException(null, to,
-                    "an order's history opens with pending, not " + to.code());
+            return new IllegalOrderTransitionException(
+                    null, to, "an order's history opens with pending, not " + to.code());
         }
         return switch (to) {
             case CANCELLED -> OrderNotCancellableException.inStatus(from);
             case PROCESSING -> new OrderNotProcessableException(from);
             case COMPLETED -> new OrderNotCompletableException(from);
-            case PENDING -> new IllegalOrderTransitionException(
-                    from, to, "an order cannot move from " + from.code() + " back to pending");
+            case PENDING ->
+                new IllegalOrderTransitionException(
+                        from, to, "an order cannot move from " + from.code() + " back to pending");
         };
     }
 

@@ -18,8 +18,14 @@ public final class Order {
     private final Instant createdAt;
     private final Instant updatedAt;
 
-    private Order(OrderId id, UserId ownerId, ProductName productName, Amount amount, OrderStatus status,
-            Instant createdAt, Instant updatedAt) {
+    private Order(
+            OrderId id,
+            UserId ownerId,
+            ProductName productName,
+            Amount amount,
+            OrderStatus status,
+            Instant createdAt,
+            Instant updatedAt) {
         this.id = Objects.requireNonNull(id, "id");
         this.ownerId = Objects.requireNonNull(ownerId, "ownerId");
         this.productName = Objects.requireNonNull(productName, "productName");
@@ -35,8 +41,14 @@ public final class Order {
     }
 
     /** An order as storage holds it; no rule is applied, storage holds only what the rules let through. */
-    public static Order restore(OrderId id, UserId ownerId, ProductName productName, Amount amount,
-            OrderStatus status, Instant createdAt, Instant updatedAt) {
+    public static Order restore(
+            OrderId id,
+            UserId ownerId,
+            ProductName productName,
+            Amount amount,
+            OrderStatus status,
+            Instant createdAt,
+            Instant updatedAt) {
         return new Order(id, ownerId, productName, amount, status, createdAt, updatedAt);
     }
 
@@ -97,8 +109,12 @@ public final class Order {
     @Override
     public boolean equals(Object other) {
         return other instanceof Order that
-                && id.equals(that.id) && ownerId.equals(that.ownerId) && productName.equals(that.productName)
-                && amount.equals(that.amount) && status == that.status && createdAt.equals(that.createdAt)
+                && id.equals(that.id)
+                && ownerId.equals(that.ownerId)
+                && productName.equals(that.productName)
+                && amount.equals(that.amount)
+                && status == that.status
+                && createdAt.equals(that.createdAt)
                 && updatedAt.equals(that.updatedAt);
     }
 

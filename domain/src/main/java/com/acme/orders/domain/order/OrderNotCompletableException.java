@@ -4,7 +4,9 @@ package com.acme.orders.domain.order;
 public final class OrderNotCompletableException extends IllegalOrderTransitionException {
 
     OrderNotCompletableException(OrderStatus current) {
-        super(current, OrderStatus.COMPLETED,
+        super(
+                current,
+                OrderStatus.COMPLETED,
                 "only an order in processing can be completed; this order is " + current.code());
     }
 }

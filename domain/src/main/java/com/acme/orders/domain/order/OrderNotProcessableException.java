@@ -4,7 +4,9 @@ package com.acme.orders.domain.order;
 public final class OrderNotProcessableException extends IllegalOrderTransitionException {
 
     OrderNotProcessableException(OrderStatus current) {
-        super(current, OrderStatus.PROCESSING,
+        super(
+                current,
+                OrderStatus.PROCESSING,
                 "only a pending order can start processing; this order is " + current.code());
     }
 }

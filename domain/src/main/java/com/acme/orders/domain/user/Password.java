@@ -21,8 +21,7 @@ public final class Password {
         }
         byte[] bytes = clear.getBytes(StandardCharsets.UTF_8);
         if (bytes.length < MIN_BYTES || bytes.length > MAX_BYTES) {
-            throw InvalidValueException.because(
-                    "must be " + MIN_BYTES + " to " + MAX_BYTES + " bytes in UTF-8");
+            throw InvalidValueException.because("must be " + MIN_BYTES + " to " + MAX_BYTES + " bytes in UTF-8");
         }
         this.utf8 = bytes;
     }

@@ -9,8 +9,8 @@ import java.util.Objects;
  * @param tokenVersion the generation of the user's access tokens: tokens issued at another version are refused, so
  *     raising it (on a password change or a "log out everywhere") revokes every token issued before
  */
-public record User(UserId id, UserName name, Email email, PasswordHash passwordHash, Instant createdAt,
-        int tokenVersion) {
+public record User(
+        UserId id, UserName name, Email email, PasswordHash passwordHash, Instant createdAt, int tokenVersion) {
 
     public User {
         Objects.requireNonNull(id, "id");

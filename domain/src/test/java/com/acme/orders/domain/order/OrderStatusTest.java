@@ -23,10 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class OrderStatusTest {
 
     /** The whole life cycle: nothing but these three moves. */
-    private static final Set<List<OrderStatus>> ALLOWED = Set.of(
-            List.of(PENDING, PROCESSING),
-            List.of(PENDING, CANCELLED),
-            List.of(PROCESSING, COMPLETED));
+    private static final Set<List<OrderStatus>> ALLOWED =
+            Set.of(List.of(PENDING, PROCESSING), List.of(PENDING, CANCELLED), List.of(PROCESSING, COMPLETED));
 
     static Stream<Arguments> everyOrderedPair() {
         return Arrays.stream(OrderStatus.values())

@@ -52,8 +52,8 @@ class OrderTest {
 
         assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(cancelled.updatedAt()).isEqualTo(LATER);
-        assertThat(cancelled).isEqualTo(
-                Order.restore(ID, OWNER, LAPTOP, PRICE, OrderStatus.CANCELLED, PLACED_AT, LATER));
+        assertThat(cancelled)
+                .isEqualTo(Order.restore(ID, OWNER, LAPTOP, PRICE, OrderStatus.CANCELLED, PLACED_AT, LATER));
         assertThat(pending).isEqualTo(inStatus(OrderStatus.PENDING));
     }
 
@@ -63,8 +63,8 @@ class OrderTest {
 
         Order processing = pending.startProcessing(LATER);
 
-        assertThat(processing).isEqualTo(
-                Order.restore(ID, OWNER, LAPTOP, PRICE, OrderStatus.PROCESSING, PLACED_AT, LATER));
+        assertThat(processing)
+                .isEqualTo(Order.restore(ID, OWNER, LAPTOP, PRICE, OrderStatus.PROCESSING, PLACED_AT, LATER));
         assertThat(pending).isEqualTo(inStatus(OrderStatus.PENDING));
     }
 
@@ -74,8 +74,8 @@ class OrderTest {
 
         Order completed = processing.complete(LATER);
 
-        assertThat(completed).isEqualTo(
-                Order.restore(ID, OWNER, LAPTOP, PRICE, OrderStatus.COMPLETED, PLACED_AT, LATER));
+        assertThat(completed)
+                .isEqualTo(Order.restore(ID, OWNER, LAPTOP, PRICE, OrderStatus.COMPLETED, PLACED_AT, LATER));
         assertThat(processing).isEqualTo(inStatus(OrderStatus.PROCESSING));
     }
 
@@ -93,8 +93,7 @@ class OrderTest {
 
     @ParameterizedTest
     @EnumSource(value = OrderStatus.class, names = "PENDING", mode = EnumSource.Mode.EXCLUDE)
-    void start_processing_of_an_order_that_is_not_pending_is_refused_and_the_order_is_unchanged(
-            OrderStatus status) {
+    void start_processing_of_an_order_that_is_not_pending_is_refused_and_the_order_is_unchanged(OrderStatus status) {
         Order order = inStatus(status);
 
         assertThatThrownBy(() -> order.startProcessing(LATER))
@@ -126,10 +125,18 @@ class OrderTest {
     void orders_differing_in_any_field_are_not_equal() {
         Order order = inStatus(OrderStatus.PENDING);
 
-        assertThat(order).isNotEqualTo(Order.restore(
-                ID, OWNER, LAPTOP, Amount.of("1"), OrderStatus.PENDING, PLACED_AT, PLACED_AT.plusSeconds(1)));
-        assertThat(order).isNotEqualTo(Order.restore(
-                ID, OWNER, new ProductName("Phone"), PRICE, OrderStatus.PENDING, PLACED_AT, PLACED_AT.plusSeconds(1)));
+        assertThat(order)
+                .isNotEqualTo(Order.restore(
+                        ID, OWNER, LAPTOP, Amount.of("1"), OrderStatus.PENDING, PLACED_AT, PLACED_AT.plusSeconds(1)));
+        assertThat(order)
+                .isNotEqualTo(Order.restore(
+                        ID,
+                        OWNER,
+                        new ProductName("Phone"),
+                        PRICE,
+                        OrderStatus.PENDING,
+                        PLACED_AT,
+                        PLACED_AT.plusSeconds(1)));
         assertThat(order).isNotEqualTo(inStatus(OrderStatus.PROCESSING));
         assertThat(order).hasSameHashCodeAs(inStatus(OrderStatus.PENDING));
     }

@@ -67,8 +67,7 @@ class ProductNameTest {
     @ParameterizedTest
     @ValueSource(strings = {"Laptop\u202Eevil", "a\u2066b", "a\u0085b"})
     void bidirectional_overrides_and_control_characters_are_refused(String name) {
-        assertThatThrownBy(() -> new ProductName(name))
-                .isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> new ProductName(name)).isInstanceOf(InvalidValueException.class);
     }
 
     @Test

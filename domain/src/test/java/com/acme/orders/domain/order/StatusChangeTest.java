@@ -19,8 +19,7 @@ class StatusChangeTest {
 
     @Test
     void a_placement_opens_a_history_as_pending_by_the_user() {
-        assertThat(StatusChange.placement(AT))
-                .isEqualTo(new StatusChange(null, OrderStatus.PENDING, AT, Actor.USER));
+        assertThat(StatusChange.placement(AT)).isEqualTo(new StatusChange(null, OrderStatus.PENDING, AT, Actor.USER));
     }
 
     @Test
@@ -82,8 +81,8 @@ class StatusChangeTest {
     @ParameterizedTest
     @EnumSource(OrderStatus.class)
     void a_change_applies_only_to_an_order_in_the_state_it_starts_from(OrderStatus status) {
-        Order order = Order.restore(new OrderId(1), new UserId(1), new ProductName("Laptop"), Amount.of("10"),
-                status, AT, AT);
+        Order order = Order.restore(
+                new OrderId(1), new UserId(1), new ProductName("Laptop"), Amount.of("10"), status, AT, AT);
 
         assertThat(StatusChange.cancellation(AT).appliesTo(order)).isEqualTo(status == OrderStatus.PENDING);
         assertThat(StatusChange.processingStart(AT).appliesTo(order)).isEqualTo(status == OrderStatus.PENDING);

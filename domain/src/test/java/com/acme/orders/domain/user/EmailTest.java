@@ -42,17 +42,36 @@ class EmailTest {
     @Test
     void a_local_part_of_64_characters_is_accepted_and_one_of_65_refused() {
         assertThat(new Email("a".repeat(64) + "@example.com").value()).startsWith("a".repeat(64) + "@");
-        assertThatThrownBy(() -> new Email("a".repeat(65) + "@example.com"))
-                .isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> new Email("a".repeat(65) + "@example.com")).isInstanceOf(InvalidValueException.class);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "   ", "a", "a@", "@b.com", "a b@c.com", "a@b", "a@b.c", "a@@b.com", "a@b@c.com",
-            "a@.com", "a@b..com", "a@-b.com", "a@b-.com", "a@b.com.", "a@b .com", "a@b.c0m", "a\u0000b@c.com",
-            "a\tb@c.com", "a\u007Fb@c.com", "a@b\u0000.com"})
+    @ValueSource(
+            strings = {
+                "",
+                "   ",
+                "a",
+                "a@",
+                "@b.com",
+                "a b@c.com",
+                "a@b",
+                "a@b.c",
+                "a@@b.com",
+                "a@b@c.com",
+                "a@.com",
+                "a@b..com",
+                "a@-b.com",
+                "a@b-.com",
+                "a@b.com.",
+                "a@b .com",
+                "a@b.c0m",
+                "a\u0000b@c.com",
+                "a\tb@c.com",
+                "a\u007Fb@c.com",
+                "a@b\u0000.com"
+            })
     void malformed_addresses_are_refused(String address) {
-        assertThatThrownBy(() -> new Email(address))
-                .isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> new Email(address)).isInstanceOf(InvalidValueException.class);
     }
 
     @ParameterizedTest

@@ -63,7 +63,8 @@ class PasswordTest {
     void a_refusal_never_echoes_the_password() {
         assertThatThrownBy(() -> new Password("secret7"))
                 .isInstanceOf(InvalidValueException.class)
-                .message().doesNotContain("secret7");
+                .message()
+                .doesNotContain("secret7");
     }
 
     @Test
@@ -72,8 +73,7 @@ class PasswordTest {
 
         password.utf8Bytes()[0] = 'X';
 
-        assertThat(password.utf8Bytes())
-                .isEqualTo("correct horse battery".getBytes(StandardCharsets.UTF_8));
+        assertThat(password.utf8Bytes()).isEqualTo("correct horse battery".getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -33,10 +33,8 @@ public final class TestDatabase {
     private static final String URL_VARIABLE = "TEST_DATABASE_URL";
     private static final Pattern DATABASE_IN_JDBC_URL = Pattern.compile("^(jdbc:postgresql://[^/?]*/)([^?]*)(\\?.*)?$");
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
-    /** Settings for a new, empty database, {@code test_<random>}, created on the test server. Thread-safe. */
     /**
      * The settings as one {@code DATABASE_URL} value (the JDBC form, with the credentials as query parameters), for
      * tests that start the service from its configuration.
@@ -52,10 +50,12 @@ public final class TestDatabase {
         return url;
     }
 
+    /** Settings for a new, empty database, {@code test_<random>}, created on the test server. Thread-safe. */
     public static DatabaseSettings fresh() {
         DatabaseSettings server = Server.INSTANCE.settings;
         String name = "test_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection connection = connect(server); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect(server);
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         } catch (SQLException failure) {
             throw new IllegalStateException("cannot create the test database " + name + " on " + server, failure);
@@ -125,7 +125,8 @@ public final class TestDatabase {
             synchronized (this) {
                 names = List.copyOf(databases);
             }
-            try (Connection connection = connect(settings); Statement statement = connection.createStatement()) {
+            try (Connection connection = connect(settings);
+                    Statement statement = connection.createStatement()) {
                 for (String name : names) {
                     // FORCE (PostgreSQL 13+) ends sessions that tests left open
                     statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
@@ -137,7 +138,8 @@ public final class TestDatabase {
 
         private static void deleteRecursively(Path root) {
             try (Stream<Path> paths = Files.walk(root)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                paths.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             } catch (IOException failure) {
                 LOG.warn("Could not delete {}: {}", root, failure.getMessage());
             }

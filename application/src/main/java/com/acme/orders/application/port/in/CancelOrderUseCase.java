@@ -6,6 +6,8 @@ import com.acme.orders.domain.order.Order;
 public interface CancelOrderUseCase {
 
     /**
+     * Cancels the order if it is still pending.
+     *
      * @return the order, now cancelled
      * @throws OrderNotFoundException when there is no such order or it belongs to someone else
      * @throws com.acme.orders.domain.order.OrderNotCancellableException when it is no longer pending

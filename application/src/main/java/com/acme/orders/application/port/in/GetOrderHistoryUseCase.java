@@ -6,6 +6,10 @@ import java.util.List;
 /** Every status change of one of the caller's orders, oldest first. */
 public interface GetOrderHistoryUseCase {
 
-    /** @throws OrderNotFoundException when there is no such order or it belongs to someone else */
+    /**
+     * The order's history, oldest first.
+     *
+     * @throws OrderNotFoundException when there is no such order or it belongs to someone else
+     */
     List<StatusChange> history(OrderQuery query);
 }

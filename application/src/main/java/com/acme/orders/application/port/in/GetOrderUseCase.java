@@ -5,6 +5,10 @@ import com.acme.orders.domain.order.Order;
 /** One of the caller's own orders. */
 public interface GetOrderUseCase {
 
-    /** @throws OrderNotFoundException when there is no such order or it belongs to someone else */
+    /**
+     * The order, if the requester owns it.
+     *
+     * @throws OrderNotFoundException when there is no such order or it belongs to someone else
+     */
     Order get(OrderQuery query);
 }

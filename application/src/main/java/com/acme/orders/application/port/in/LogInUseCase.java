@@ -6,6 +6,8 @@ import com.acme.orders.domain.user.User;
 public interface LogInUseCase {
 
     /**
+     * Checks the email and password.
+     *
      * @return the user whose email and password these are
      * @throws InvalidCredentialsException for an unknown email and a wrong password alike, after the same work
      */

@@ -11,6 +11,8 @@ import java.util.function.Function;
 public interface PlaceOrderOnceUseCase {
 
     /**
+     * Places the order unless a request with the same key already did.
+     *
      * @return the first answer for this key: just made, or recorded by an earlier request
      * @throws IdempotencyKeyReusedException when the key was used for a different order
      * @throws IdempotencyKeyInFlightException when the first request with this key has not finished yet

@@ -5,6 +5,10 @@ import com.acme.orders.domain.user.User;
 /** Registers a new user. */
 public interface RegisterUserUseCase {
 
-    /** @throws EmailAlreadyRegisteredException when the email is taken, whatever its case */
+    /**
+     * Stores a new user with a hash of the password.
+     *
+     * @throws EmailAlreadyRegisteredException when the email is taken, whatever its case
+     */
     User register(RegisterUserCommand command);
 }

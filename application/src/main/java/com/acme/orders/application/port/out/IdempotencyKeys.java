@@ -26,7 +26,12 @@ public interface IdempotencyKeys {
      *     {@link Claim.DifferentRequest} when its fingerprint differs, else {@link Claim.InFlight} or
      *     {@link Claim.Replay}
      */
-    Claim claim(UserId owner, IdempotencyKey key, String fingerprint, Instant claimedAt, Instant expiredBefore,
+    Claim claim(
+            UserId owner,
+            IdempotencyKey key,
+            String fingerprint,
+            Instant claimedAt,
+            Instant expiredBefore,
             Instant abandonedBefore);
 
     /**
@@ -70,11 +75,9 @@ public interface IdempotencyKeys {
         }
 
         /** The key is held for a request with another fingerprint. */
-        record DifferentRequest() implements Claim {
-        }
+        record DifferentRequest() implements Claim {}
 
         /** The key is held by a request with the same fingerprint that has not finished. */
-        record InFlight() implements Claim {
-        }
+        record InFlight() implements Claim {}
     }
 }

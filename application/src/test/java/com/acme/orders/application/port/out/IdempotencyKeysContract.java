@@ -55,7 +55,8 @@ public abstract class IdempotencyKeysContract {
     }
 
     private UserId newOwner() {
-        return Users.stored(users(), "owner-" + UUID.randomUUID() + "@example.com").id();
+        return Users.stored(users(), "owner-" + UUID.randomUUID() + "@example.com")
+                .id();
     }
 
     private Claim claim(UserId by, String fingerprint, Instant at) {
@@ -69,10 +70,11 @@ public abstract class IdempotencyKeysContract {
     /** Places an order and completes the claim with its answer, in one transaction, as the service does. */
     private RecordedResponse placeAndComplete(Claim.Won won) {
         return transactions().inTransaction(() -> {
-            Order order = Order.place(orders().nextId(), won.owner(), new ProductName("Laptop"),
-                    Amount.of("999.99"), won.claimedAt());
+            Order order = Order.place(
+                    orders().nextId(), won.owner(), new ProductName("Laptop"), Amount.of("999.99"), won.claimedAt());
             orders().add(order);
-            RecordedResponse response = new RecordedResponse(order.id(), 201, "{\"id\":" + order.id().value() + "}");
+            RecordedResponse response = new RecordedResponse(
+                    order.id(), 201, "{\"id\":" + order.id().value() + "}");
             assertThat(keys().complete(won, response)).isTrue();
             return response;
         });
@@ -176,7 +178,8 @@ public abstract class IdempotencyKeysContract {
 
         Order order = Order.place(orders().nextId(), owner, new ProductName("Laptop"), Amount.of("1.00"), T0);
         orders().add(order);
-        assertThat(keys().complete(abandoned, new RecordedResponse(order.id(), 201, "{}"))).isFalse();
+        assertThat(keys().complete(abandoned, new RecordedResponse(order.id(), 201, "{}")))
+                .isFalse();
         keys().release(abandoned);
         assertThat(claim(owner, FINGERPRINT, later)).isInstanceOf(Claim.InFlight.class);
         RecordedResponse response = placeAndComplete(takeover);
@@ -194,16 +197,21 @@ public abstract class IdempotencyKeysContract {
     void delete_expired_removes_at_most_the_limit_of_keys_made_before_the_cutoff() {
         Instant longAgo = Instant.parse("2001-01-01T00:00:00Z");
         for (int i = 0; i < 3; i++) {
-            keys().claim(owner, new IdempotencyKey("old-" + i + "-" + UUID.randomUUID()), FINGERPRINT,
-                    longAgo.plusSeconds(i), Instant.EPOCH, Instant.EPOCH);
+            keys().claim(
+                            owner,
+                            new IdempotencyKey("old-" + i + "-" + UUID.randomUUID()),
+                            FINGERPRINT,
+                            longAgo.plusSeconds(i),
+                            Instant.EPOCH,
+                            Instant.EPOCH);
         }
         keys().claim(owner, key, FINGERPRINT, longAgo.plusSeconds(10), Instant.EPOCH, Instant.EPOCH);
 
         assertThat(keys().deleteExpired(longAgo.plusSeconds(10), 2)).isEqualTo(2);
         assertThat(keys().deleteExpired(longAgo.plusSeconds(10), 2)).isEqualTo(1);
         assertThat(keys().deleteExpired(longAgo.plusSeconds(10), 2)).isZero();
-        assertThat(keys().claim(owner, key, OTHER_FINGERPRINT, longAgo.plusSeconds(11), Instant.EPOCH,
-                Instant.EPOCH)).isInstanceOf(Claim.DifferentRequest.class);
+        assertThat(keys().claim(owner, key, OTHER_FINGERPRINT, longAgo.plusSeconds(11), Instant.EPOCH, Instant.EPOCH))
+                .isInstanceOf(Claim.DifferentRequest.class);
     }
 
     @Test

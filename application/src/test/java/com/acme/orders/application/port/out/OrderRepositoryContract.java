@@ -53,7 +53,8 @@ public abstract class OrderRepositoryContract {
     }
 
     protected UserId newOwner() {
-        return Users.stored(users(), "owner-" + UUID.randomUUID() + "@example.com").id();
+        return Users.stored(users(), "owner-" + UUID.randomUUID() + "@example.com")
+                .id();
     }
 
     protected Order place(UserId ownerId, String amount, Instant at) {
@@ -133,8 +134,11 @@ public abstract class OrderRepositoryContract {
             }
         }
         OrderRepository.Slice first = orders().findPage(owner, Optional.of(OrderStatus.PENDING), Optional.empty(), 2);
-        OrderRepository.Slice second = orders().findPage(owner, Optional.of(OrderStatus.PENDING),
-                Optional.of(PageCursor.after(first.orders().getLast())), 2);
+        OrderRepository.Slice second = orders().findPage(
+                        owner,
+                        Optional.of(OrderStatus.PENDING),
+                        Optional.of(PageCursor.after(first.orders().getLast())),
+                        2);
 
         assertThat(first.orders()).containsExactly(pending.get(2), pending.get(1));
         assertThat(second.orders()).containsExactly(pending.get(0));
@@ -146,7 +150,8 @@ public abstract class OrderRepositoryContract {
         Order order = place(owner, "10", T0);
         UserId stranger = newOwner();
 
-        assertThat(orders().applyIfCurrent(order.id(), stranger, StatusChange.cancellation(T0))).isEmpty();
+        assertThat(orders().applyIfCurrent(order.id(), stranger, StatusChange.cancellation(T0)))
+                .isEmpty();
         assertThat(orders().findById(order.id())).contains(order);
         assertThat(orders().history(order.id())).hasSize(1);
     }
@@ -242,9 +247,10 @@ public abstract class OrderRepositoryContract {
     void work_that_fails_inside_a_transaction_leaves_nothing_behind() {
         OrderId[] id = new OrderId[1];
         assertThatThrownBy(() -> transactions().inTransaction(() -> {
-            id[0] = place(owner, "5", T0).id();
-            throw new IllegalStateException("boom");
-        })).isInstanceOf(IllegalStateException.class);
+                    id[0] = place(owner, "5", T0).id();
+                    throw new IllegalStateException("boom");
+                }))
+                .isInstanceOf(IllegalStateException.class);
 
         assertThat(orders().findById(id[0])).isEmpty();
         assertThat(orders().history(id[0])).isEmpty();
@@ -258,7 +264,8 @@ public abstract class OrderRepositoryContract {
             return placed;
         });
 
-        assertThat(orders().history(order.id())).extracting(StatusChange::actor)
+        assertThat(orders().history(order.id()))
+                .extracting(StatusChange::actor)
                 .containsExactly(Actor.USER, Actor.USER);
     }
 
@@ -299,8 +306,7 @@ public abstract class OrderRepositoryContract {
         Instant placedAt = Instant.parse("2002-01-01T00:00:00Z");
         Order order = place(owner, "10", placedAt);
 
-        List<OrderId> taken =
-                orders().applyToOldest(StatusChange.processingStart(LATER), placedAt.plusSeconds(1), 10);
+        List<OrderId> taken = orders().applyToOldest(StatusChange.processingStart(LATER), placedAt.plusSeconds(1), 10);
 
         assertThat(taken).containsExactly(order.id());
         assertThat(orders().findById(order.id())).contains(order.startProcessing(LATER));
@@ -333,8 +339,7 @@ public abstract class OrderRepositoryContract {
         orders().applyIfCurrent(completed.id(), owner, StatusChange.completion(year.plusSeconds(2)));
         Order pending = place(owner, "3", year.plusSeconds(3));
 
-        List<OrderId> taken =
-                orders().applyToOldest(StatusChange.processingStart(LATER), year.plusSeconds(60), 10);
+        List<OrderId> taken = orders().applyToOldest(StatusChange.processingStart(LATER), year.plusSeconds(60), 10);
 
         assertThat(taken).containsExactly(pending.id());
         assertThat(orders().findById(cancelled.id()).orElseThrow().status()).isEqualTo(OrderStatus.CANCELLED);
@@ -388,9 +393,10 @@ public abstract class OrderRepositoryContract {
 
         assertThat(taken).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(placed);
         for (OrderId id : placed) {
-            assertThat(orders().history(id)).extracting(StatusChange::from, StatusChange::to)
-                    .containsExactly(tuple(null, OrderStatus.PENDING),
-                            tuple(OrderStatus.PENDING, OrderStatus.PROCESSING));
+            assertThat(orders().history(id))
+                    .extracting(StatusChange::from, StatusChange::to)
+                    .containsExactly(
+                            tuple(null, OrderStatus.PENDING), tuple(OrderStatus.PENDING, OrderStatus.PROCESSING));
         }
     }
 
@@ -420,7 +426,8 @@ public abstract class OrderRepositoryContract {
                     // newest first, against the job's oldest first, so that the two meet somewhere in between
                     for (int k = placed.size() - 1 - parity; k >= 0; k -= 2) {
                         OrderId id = placed.get(k).id();
-                        if (orders().applyIfCurrent(id, owner, StatusChange.cancellation(LATER)).isPresent()) {
+                        if (orders().applyIfCurrent(id, owner, StatusChange.cancellation(LATER))
+                                .isPresent()) {
                             won.add(id);
                         }
                     }
@@ -440,15 +447,16 @@ public abstract class OrderRepositoryContract {
         takenAndCancelled.retainAll(cancelled);
         assertThat(taken).doesNotHaveDuplicates();
         assertThat(takenAndCancelled).isEmpty();
-        assertThat(placed).extracting(Order::id).containsExactlyInAnyOrderElementsOf(
-                Stream.concat(taken.stream(), cancelled.stream()).toList());
+        assertThat(placed)
+                .extracting(Order::id)
+                .containsExactlyInAnyOrderElementsOf(
+                        Stream.concat(taken.stream(), cancelled.stream()).toList());
         for (Order order : placed) {
             StatusChange winner = cancelled.contains(order.id())
                     ? StatusChange.cancellation(LATER)
                     : StatusChange.processingStart(LATER);
             assertThat(orders().findById(order.id()).orElseThrow().status()).isEqualTo(winner.to());
-            assertThat(orders().history(order.id()))
-                    .containsExactly(StatusChange.placement(order.createdAt()), winner);
+            assertThat(orders().history(order.id())).containsExactly(StatusChange.placement(order.createdAt()), winner);
         }
     }
 
@@ -495,8 +503,9 @@ public abstract class OrderRepositoryContract {
         int moved = orders().applyToEach(List.of(processing.id(), pending.id()), completion);
 
         assertThat(moved).isEqualTo(1);
-        assertThat(orders().history(processing.id())).containsExactly(StatusChange.placement(T0),
-                StatusChange.processingStart(T0.plusSeconds(1)), completion);
+        assertThat(orders().history(processing.id()))
+                .containsExactly(
+                        StatusChange.placement(T0), StatusChange.processingStart(T0.plusSeconds(1)), completion);
         assertThat(orders().history(processing.id()).getLast().actor()).isEqualTo(Actor.SYSTEM);
         assertThat(orders().findById(pending.id())).contains(pending);
     }
@@ -505,8 +514,9 @@ public abstract class OrderRepositoryContract {
     void applyToEach_counts_an_order_listed_twice_once_and_ignores_unknown_ids() {
         Order order = place(owner, "1", T0);
 
-        int moved = orders().applyToEach(List.of(order.id(), order.id(), new OrderId(Long.MAX_VALUE)),
-                StatusChange.processingStart(T0.plusSeconds(1)));
+        int moved = orders().applyToEach(
+                        List.of(order.id(), order.id(), new OrderId(Long.MAX_VALUE)),
+                        StatusChange.processingStart(T0.plusSeconds(1)));
 
         assertThat(moved).isEqualTo(1);
         assertThat(orders().history(order.id())).hasSize(2);
@@ -514,7 +524,8 @@ public abstract class OrderRepositoryContract {
 
     @Test
     void applyToEach_of_no_ids_moves_nothing() {
-        assertThat(orders().applyToEach(List.of(), StatusChange.processingStart(T0))).isZero();
+        assertThat(orders().applyToEach(List.of(), StatusChange.processingStart(T0)))
+                .isZero();
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.acme.orders.domain.user.User;
 import com.acme.orders.domain.user.UserName;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,10 @@ public abstract class UserRepositoryContract {
     }
 
     protected User newUser(String email) {
-        return new User(users().nextId(), new UserName("Alice Example"), new Email(email),
+        return new User(
+                users().nextId(),
+                new UserName("Alice Example"),
+                new Email(email),
                 new PasswordHash("$2a$04$abcdefghijklmnopqrstuu5hZ0Q6rE6pC9M1mB0QwJ6W8wq9y0nq2"),
                 Instant.now().truncatedTo(ChronoUnit.MICROS));
     }
@@ -46,7 +50,8 @@ public abstract class UserRepositoryContract {
         User user = newUser(email);
         users().add(user);
 
-        assertThat(users().findByEmail(new Email(email.toUpperCase()))).contains(user);
+        assertThat(users().findByEmail(new Email(email.toUpperCase(Locale.ROOT))))
+                .contains(user);
     }
 
     @Test
@@ -54,7 +59,7 @@ public abstract class UserRepositoryContract {
         String email = uniqueEmail();
         users().add(newUser(email));
 
-        assertThatThrownBy(() -> users().add(newUser(email.toUpperCase())))
+        assertThatThrownBy(() -> users().add(newUser(email.toUpperCase(Locale.ROOT))))
                 .isInstanceOf(EmailAlreadyRegisteredException.class);
     }
 
@@ -66,7 +71,7 @@ public abstract class UserRepositoryContract {
         java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
         try (java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(racers)) {
             for (int i = 0; i < racers; i++) {
-                User user = newUser(i % 2 == 0 ? email : email.toUpperCase());
+                User user = newUser(i % 2 == 0 ? email : email.toUpperCase(Locale.ROOT));
                 results.add(pool.submit(() -> {
                     start.await();
                     try {
@@ -99,7 +104,8 @@ public abstract class UserRepositoryContract {
         assertThat(stored.tokenVersion()).isEqualTo(2);
         assertThat(stored.acceptsTokenVersion(0)).isFalse();
         assertThat(stored.acceptsTokenVersion(2)).isTrue();
-        assertThat(users().findByEmail(user.email()).orElseThrow().tokenVersion()).isEqualTo(2);
+        assertThat(users().findByEmail(user.email()).orElseThrow().tokenVersion())
+                .isEqualTo(2);
     }
 
     @Test
@@ -110,14 +116,16 @@ public abstract class UserRepositoryContract {
         assertThat(users().tokenVersion(user.id())).hasValue(0);
         users().revokeTokens(user.id());
         assertThat(users().tokenVersion(user.id())).hasValue(1);
-        assertThat(users().tokenVersion(new com.acme.orders.domain.user.UserId(Long.MAX_VALUE))).isEmpty();
+        assertThat(users().tokenVersion(new com.acme.orders.domain.user.UserId(Long.MAX_VALUE)))
+                .isEmpty();
     }
 
     @Test
     void revoking_the_tokens_of_an_unknown_user_changes_nothing() {
         users().revokeTokens(new com.acme.orders.domain.user.UserId(Long.MAX_VALUE));
 
-        assertThat(users().findById(new com.acme.orders.domain.user.UserId(Long.MAX_VALUE))).isEmpty();
+        assertThat(users().findById(new com.acme.orders.domain.user.UserId(Long.MAX_VALUE)))
+                .isEmpty();
     }
 
     @Test
@@ -128,6 +136,7 @@ public abstract class UserRepositoryContract {
     @Test
     void unknown_users_are_not_found() {
         assertThat(users().findByEmail(new Email(uniqueEmail()))).isEmpty();
-        assertThat(users().findById(new com.acme.orders.domain.user.UserId(Long.MAX_VALUE))).isEmpty();
+        assertThat(users().findById(new com.acme.orders.domain.user.UserId(Long.MAX_VALUE)))
+                .isEmpty();
     }
 }
