@@ -1,10 +1,15 @@
 package com.acme.orders.bootstrap;
 
 import com.acme.orders.adapter.http.AccessTokens;
+import com.acme.orders.adapter.http.HttpSettings;
 import com.acme.orders.adapter.http.LoginThrottleSettings;
+import com.acme.orders.adapter.http.TokenSettings;
 import com.acme.orders.adapter.password.BcryptPasswordHasher;
+import com.acme.orders.adapter.password.BcryptSettings;
 import com.acme.orders.adapter.persistence.DatabaseSettings;
 import com.acme.orders.adapter.persistence.InvalidDatabaseUrlException;
+import com.acme.orders.adapter.scheduler.SchedulerSettings;
+import com.acme.orders.application.service.ProcessingSettings;
 import io.github.cdimascio.dotenv.Dotenv;
 import io.github.cdimascio.dotenv.DotenvEntry;
 import io.github.cdimascio.dotenv.DotenvException;
@@ -21,36 +26,38 @@ import java.util.Optional;
 
 /**
  * The service's configuration, read from environment variables and a {@code .env} file in the working directory
- * (the real environment wins). Every value is checked here, once; a bad one stops start-up with one line naming
- * the variable.
+ * (the real environment wins). Every value is checked here, once, and turned into the settings of the module that
+ * uses it; a bad one stops start-up with one line naming the variable.
  *
- * @param database empty: run an embedded PostgreSQL under {@code dataDir}
+ * @param database empty: run an embedded PostgreSQL under {@code dataDir}, with {@code databasePoolSize} connections
+ * @param databasePoolSize {@code DB_POOL_SIZE}, the API's connections (already in {@code database} when that is set)
  * @param secretKey empty: only allowed with the embedded database, which then keeps a generated development key
- * @param corsAllowedOrigins {@code CORS_ALLOWED_ORIGINS}, comma-separated exact origins; empty: CORS off
- * @param loginThrottle {@code LOGIN_RATE_PER_MINUTE_PER_ADDRESS} (20), {@code LOGIN_FAILURES_PER_ACCOUNT} (5) and
- *     {@code LOGIN_FAILURE_WINDOW_MINUTES} (15)
+ * @param tokens {@code ALGORITHM}, {@code ACCESS_TOKEN_EXPIRE_MINUTES}
+ * @param http {@code APP_HOST}, {@code APP_PORT}, {@code SHUTDOWN_TIMEOUT_SECONDS}, {@code CORS_ALLOWED_ORIGINS} and
+ *     the log-in limits {@code LOGIN_RATE_PER_MINUTE_PER_ADDRESS}, {@code LOGIN_FAILURES_PER_ACCOUNT},
+ *     {@code LOGIN_FAILURE_WINDOW_MINUTES}
+ * @param processing {@code ORDER_PROCESSING_GRACE_SECONDS}, {@code ORDER_PROCESSING_LEASE_SECONDS},
+ *     {@code ORDER_PROCESSING_BATCH_SIZE}
+ * @param scheduler {@code ORDER_PROCESSING_INTERVAL_SECONDS}
+ * @param bcrypt {@code BCRYPT_COST}, {@code BCRYPT_THREADS}
+ * @param shutdownDrain {@code SHUTDOWN_DRAIN_SECONDS}
  * @param logFormat {@code LOG_FORMAT}: {@code text} (default) or {@code json}
  */
 public record AppConfig(
         Optional<DatabaseSettings> database,
+        int databasePoolSize,
         Path dataDir,
         Optional<String> secretKey,
-        String algorithm,
-        int accessTokenExpireMinutes,
-        String host,
-        int port,
-        int orderProcessingIntervalSeconds,
-        int orderProcessingGraceSeconds,
-        int orderProcessingLeaseSeconds,
-        int orderProcessingBatchSize,
-        int bcryptCost,
-        int bcryptThreads,
-        int databasePoolSize,
-        int shutdownTimeoutSeconds,
-        int shutdownDrainSeconds,
-        List<String> corsAllowedOrigins,
-        LoginThrottleSettings loginThrottle,
+        TokenSettings tokens,
+        HttpSettings http,
+        ProcessingSettings processing,
+        SchedulerSettings scheduler,
+        BcryptSettings bcrypt,
+        Duration shutdownDrain,
         LogFormat logFormat) {
+
+    /** The version the service reports ({@code GET /}, the OpenAPI document). */
+    static final String VERSION = "1.0.0";
 
     /** Reads the process environment over the {@code .env} file of the working directory. */
     public static AppConfig load() {
@@ -105,26 +112,32 @@ public record AppConfig(
         }
         return new AppConfig(
                 database,
+                poolSize,
                 Path.of(vars.text("DATA_DIR").orElse("data")),
                 secretKey,
-                algorithm,
-                vars.integer("ACCESS_TOKEN_EXPIRE_MINUTES", 15, 1, 24 * 60),
-                vars.text("APP_HOST").orElse("0.0.0.0"),
-                vars.integer("APP_PORT", 8000, 0, 65_535),
-                vars.integer("ORDER_PROCESSING_INTERVAL_SECONDS", 120, 1, 86_400),
-                vars.integer("ORDER_PROCESSING_GRACE_SECONDS", 0, 0, 86_400),
-                vars.integer("ORDER_PROCESSING_LEASE_SECONDS", 600, 1, 86_400),
-                vars.integer("ORDER_PROCESSING_BATCH_SIZE", 500, 1, 10_000),
-                vars.integer("BCRYPT_COST", 12, BcryptPasswordHasher.MIN_COST, BcryptPasswordHasher.MAX_COST),
-                vars.integer("BCRYPT_THREADS", Runtime.getRuntime().availableProcessors(), 1, 256),
-                poolSize,
-                vars.integer("SHUTDOWN_TIMEOUT_SECONDS", 20, 0, 600),
-                vars.integer("SHUTDOWN_DRAIN_SECONDS", 2, 0, 600),
-                corsOrigins(vars),
-                new LoginThrottleSettings(
-                        vars.integer("LOGIN_RATE_PER_MINUTE_PER_ADDRESS", 20, 1, 1_000_000),
-                        vars.integer("LOGIN_FAILURES_PER_ACCOUNT", 5, 1, 1_000_000),
-                        Duration.ofMinutes(vars.integer("LOGIN_FAILURE_WINDOW_MINUTES", 15, 1, 24 * 60))),
+                new TokenSettings(
+                        algorithm, Duration.ofMinutes(vars.integer("ACCESS_TOKEN_EXPIRE_MINUTES", 15, 1, 24 * 60))),
+                new HttpSettings(
+                        vars.text("APP_HOST").orElse("0.0.0.0"),
+                        vars.integer("APP_PORT", 8000, 0, 65_535),
+                        VERSION,
+                        Duration.ofSeconds(vars.integer("SHUTDOWN_TIMEOUT_SECONDS", 20, 0, 600)),
+                        corsOrigins(vars),
+                        new LoginThrottleSettings(
+                                vars.integer("LOGIN_RATE_PER_MINUTE_PER_ADDRESS", 20, 1, 1_000_000),
+                                vars.integer("LOGIN_FAILURES_PER_ACCOUNT", 5, 1, 1_000_000),
+                                Duration.ofMinutes(vars.integer("LOGIN_FAILURE_WINDOW_MINUTES", 15, 1, 24 * 60)))),
+                new ProcessingSettings(
+                        Duration.ofSeconds(vars.integer("ORDER_PROCESSING_GRACE_SECONDS", 0, 0, 86_400)),
+                        Duration.ofSeconds(vars.integer("ORDER_PROCESSING_LEASE_SECONDS", 600, 1, 86_400)),
+                        vars.integer("ORDER_PROCESSING_BATCH_SIZE", 500, 1, 10_000)),
+                new SchedulerSettings(
+                        Duration.ofSeconds(vars.integer("ORDER_PROCESSING_INTERVAL_SECONDS", 120, 1, 86_400)), true),
+                new BcryptSettings(
+                        vars.integer("BCRYPT_COST", 12, BcryptPasswordHasher.MIN_COST, BcryptPasswordHasher.MAX_COST),
+                        vars.integer("BCRYPT_THREADS", Runtime.getRuntime().availableProcessors(), 1, 256),
+                        BcryptSettings.DEFAULT_QUEUE_CAPACITY),
+                Duration.ofSeconds(vars.integer("SHUTDOWN_DRAIN_SECONDS", 2, 0, 600)),
                 LogFormat.parse(vars.text("LOG_FORMAT").orElse("text")));
     }
 
@@ -188,14 +201,9 @@ public record AppConfig(
     @Override
     public String toString() {
         return "AppConfig[database=" + database.map(DatabaseSettings::toString).orElse("embedded")
-                + ", dataDir=" + dataDir + ", secretKey=" + (secretKey.isPresent() ? "****" : "(development key)")
-                + ", algorithm=" + algorithm + ", accessTokenExpireMinutes=" + accessTokenExpireMinutes
-                + ", host=" + host + ", port=" + port + ", orderProcessingIntervalSeconds="
-                + orderProcessingIntervalSeconds + ", orderProcessingGraceSeconds=" + orderProcessingGraceSeconds
-                + ", orderProcessingLeaseSeconds=" + orderProcessingLeaseSeconds
-                + ", orderProcessingBatchSize=" + orderProcessingBatchSize
-                + ", bcryptCost=" + bcryptCost + ", bcryptThreads=" + bcryptThreads
-                + ", databasePoolSize=" + databasePoolSize + ", corsAllowedOrigins=" + corsAllowedOrigins
-                + ", loginThrottle=" + loginThrottle + ", logFormat=" + logFormat + "]";
+                + ", databasePoolSize=" + databasePoolSize + ", dataDir=" + dataDir
+                + ", secretKey=" + (secretKey.isPresent() ? "****" : "(development key)")
+                + ", tokens=" + tokens + ", http=" + http + ", processing=" + processing + ", scheduler=" + scheduler
+                + ", bcrypt=" + bcrypt + ", shutdownDrain=" + shutdownDrain + ", logFormat=" + logFormat + "]";
     }
 }

@@ -3,7 +3,6 @@ package com.acme.orders.bootstrap;
 import com.acme.orders.adapter.http.AccessTokens;
 import com.acme.orders.adapter.http.HttpApi;
 import com.acme.orders.adapter.http.HttpMetrics;
-import com.acme.orders.adapter.http.HttpSettings;
 import com.acme.orders.adapter.http.UseCases;
 import com.acme.orders.adapter.password.BcryptPasswordHasher;
 import com.acme.orders.adapter.persistence.Database;
@@ -11,13 +10,11 @@ import com.acme.orders.adapter.persistence.DatabaseSettings;
 import com.acme.orders.adapter.persistence.EmbeddedDatabase;
 import com.acme.orders.adapter.scheduler.OrderProcessingScheduler;
 import com.acme.orders.adapter.scheduler.ProcessingRunListener;
-import com.acme.orders.adapter.scheduler.SchedulerSettings;
 import com.acme.orders.adapter.scheduler.SchedulerStartupException;
-import com.acme.orders.application.port.in.ProcessingSummary;
+import com.acme.orders.application.port.in.processing.ProcessingSummary;
 import com.acme.orders.application.service.OrderProcessingService;
 import com.acme.orders.application.service.OrderService;
 import com.acme.orders.application.service.PlaceOrderOnceService;
-import com.acme.orders.application.service.ProcessingSettings;
 import com.acme.orders.application.service.UserService;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -45,7 +42,6 @@ import org.slf4j.LoggerFactory;
 public final class OrderServiceApp implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(OrderServiceApp.class);
-    static final String VERSION = "1.0.0";
 
     private final Deque<AutoCloseable> stopOrder = new ArrayDeque<>();
     private final HttpApi http;
@@ -57,7 +53,7 @@ public final class OrderServiceApp implements AutoCloseable {
     private volatile boolean schedulerStarted;
 
     private OrderServiceApp(AppConfig config, Clock clock, ProcessingRunListener runListener) {
-        this.drain = Duration.ofSeconds(config.shutdownDrainSeconds());
+        this.drain = config.shutdownDrain();
         try {
             // one registry for the whole service, scraped by GET /metrics; adapters see only MeterRegistry
             PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -73,31 +69,27 @@ public final class OrderServiceApp implements AutoCloseable {
             database = Database.connect(databaseSettings, meters);
             stopOrder.push(database);
 
-            BcryptPasswordHasher hasher = new BcryptPasswordHasher(config.bcryptCost(), config.bcryptThreads(), 1_000);
+            BcryptPasswordHasher hasher = new BcryptPasswordHasher(config.bcrypt());
             stopOrder.push(hasher);
-            if (config.bcryptCost() < 10) {
-                log.warn("BCRYPT_COST={} is below 10: fine for tests, too weak for production", config.bcryptCost());
+            if (config.bcrypt().cost() < 10) {
+                log.warn(
+                        "BCRYPT_COST={} is below 10: fine for tests, too weak for production",
+                        config.bcrypt().cost());
             }
 
             UserService users = new UserService(database.users(), hasher, clock);
             OrderService orders = new OrderService(database.orders(), database.transactions(), clock);
             PlaceOrderOnceService ordersOnce =
                     new PlaceOrderOnceService(orders, database.idempotencyKeys(), database.transactions(), clock);
-            UseCases useCases = new UseCases(users, users, users, orders, orders, orders, orders, orders, ordersOnce);
+            UseCases useCases = new UseCases(users, orders, ordersOnce);
 
-            processing = new OrderProcessingService(
-                    database.orders(),
-                    new ProcessingSettings(
-                            Duration.ofSeconds(config.orderProcessingGraceSeconds()),
-                            Duration.ofSeconds(config.orderProcessingLeaseSeconds()),
-                            config.orderProcessingBatchSize()),
-                    clock);
+            processing = new OrderProcessingService(database.orders(), config.processing(), clock);
             HikariDataSource quartzPool = database.dedicatedPool("quartz", 3);
             stopOrder.push(quartzPool);
             scheduler = new OrderProcessingScheduler(
                     processing,
                     quartzPool,
-                    new SchedulerSettings(Duration.ofSeconds(config.orderProcessingIntervalSeconds()), true),
+                    config.scheduler(),
                     bothListeners(new ProcessingMetrics(meters), runListener),
                     clock);
             stopOrder.push(scheduler);
@@ -110,16 +102,9 @@ public final class OrderServiceApp implements AutoCloseable {
                 return DevelopmentSecret.loadOrCreate(config.dataDir());
             });
             byte[] secretBytes = secret.getBytes(StandardCharsets.UTF_8);
-            AccessTokens tokens = new AccessTokens(
-                    secretBytes, config.algorithm(), Duration.ofMinutes(config.accessTokenExpireMinutes()), clock);
+            AccessTokens tokens = new AccessTokens(secretBytes, config.tokens(), clock);
             http = new HttpApi(
-                    new HttpSettings(
-                            config.host(),
-                            config.port(),
-                            VERSION,
-                            Duration.ofSeconds(config.shutdownTimeoutSeconds()).toMillis(),
-                            config.corsAllowedOrigins(),
-                            config.loginThrottle()),
+                    config.http(),
                     useCases,
                     tokens,
                     secretBytes,
@@ -174,7 +159,7 @@ public final class OrderServiceApp implements AutoCloseable {
         app.accepting = true;
         log.info(
                 "Order service {} ready on port {} in {} ms",
-                VERSION,
+                AppConfig.VERSION,
                 app.port(),
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
         return app;

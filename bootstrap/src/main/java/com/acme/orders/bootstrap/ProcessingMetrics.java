@@ -1,7 +1,7 @@
 package com.acme.orders.bootstrap;
 
 import com.acme.orders.adapter.scheduler.ProcessingRunListener;
-import com.acme.orders.application.port.in.ProcessingSummary;
+import com.acme.orders.application.port.in.processing.ProcessingSummary;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

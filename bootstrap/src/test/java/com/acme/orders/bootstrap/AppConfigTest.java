@@ -29,15 +29,15 @@ class AppConfigTest {
         assertThat(config.database()).isEmpty();
         assertThat(config.dataDir()).isEqualTo(Path.of("data"));
         assertThat(config.secretKey()).isEmpty();
-        assertThat(config.algorithm()).isEqualTo("HS256");
-        assertThat(config.accessTokenExpireMinutes()).isEqualTo(15);
-        assertThat(config.host()).isEqualTo("0.0.0.0");
-        assertThat(config.port()).isEqualTo(8000);
-        assertThat(config.orderProcessingIntervalSeconds()).isEqualTo(120);
-        assertThat(config.orderProcessingGraceSeconds()).isZero();
-        assertThat(config.orderProcessingLeaseSeconds()).isEqualTo(600);
-        assertThat(config.orderProcessingBatchSize()).isEqualTo(500);
-        assertThat(config.bcryptCost()).isEqualTo(12);
+        assertThat(config.tokens().algorithm()).isEqualTo("HS256");
+        assertThat(config.tokens().accessTokenLifetime()).hasMinutes(15);
+        assertThat(config.http().host()).isEqualTo("0.0.0.0");
+        assertThat(config.http().port()).isEqualTo(8000);
+        assertThat(config.scheduler().interval()).hasSeconds(120);
+        assertThat(config.processing().grace()).isZero();
+        assertThat(config.processing().lease()).hasSeconds(600);
+        assertThat(config.processing().batchSize()).isEqualTo(500);
+        assertThat(config.bcrypt().cost()).isEqualTo(12);
     }
 
     @Test
@@ -119,10 +119,10 @@ class AppConfigTest {
     void cors_is_off_and_login_throttling_takes_its_documented_defaults_when_unset() {
         AppConfig config = AppConfig.from(env());
 
-        assertThat(config.corsAllowedOrigins()).isEmpty();
-        assertThat(config.loginThrottle().requestsPerMinutePerAddress()).isEqualTo(20);
-        assertThat(config.loginThrottle().failuresPerAccount()).isEqualTo(5);
-        assertThat(config.loginThrottle().failureWindow()).hasMinutes(15);
+        assertThat(config.http().corsAllowedOrigins()).isEmpty();
+        assertThat(config.http().loginThrottle().requestsPerMinutePerAddress()).isEqualTo(20);
+        assertThat(config.http().loginThrottle().failuresPerAccount()).isEqualTo(5);
+        assertThat(config.http().loginThrottle().failureWindow()).hasMinutes(15);
     }
 
     @Test
@@ -133,10 +133,11 @@ class AppConfigTest {
                 "LOGIN_FAILURES_PER_ACCOUNT", "3",
                 "LOGIN_FAILURE_WINDOW_MINUTES", "30"));
 
-        assertThat(config.corsAllowedOrigins()).containsExactly("https://shop.example.com", "http://localhost:3000");
-        assertThat(config.loginThrottle().requestsPerMinutePerAddress()).isEqualTo(7);
-        assertThat(config.loginThrottle().failuresPerAccount()).isEqualTo(3);
-        assertThat(config.loginThrottle().failureWindow()).hasMinutes(30);
+        assertThat(config.http().corsAllowedOrigins())
+                .containsExactly("https://shop.example.com", "http://localhost:3000");
+        assertThat(config.http().loginThrottle().requestsPerMinutePerAddress()).isEqualTo(7);
+        assertThat(config.http().loginThrottle().failuresPerAccount()).isEqualTo(3);
+        assertThat(config.http().loginThrottle().failureWindow()).hasMinutes(30);
     }
 
     @Test
@@ -166,13 +167,13 @@ class AppConfigTest {
 
         AppConfig config = AppConfig.load(directory, env("APP_PORT", "9002"));
 
-        assertThat(config.accessTokenExpireMinutes()).isEqualTo(30);
-        assertThat(config.port()).isEqualTo(9002);
+        assertThat(config.tokens().accessTokenLifetime()).hasMinutes(30);
+        assertThat(config.http().port()).isEqualTo(9002);
     }
 
     @Test
     void without_a_dot_env_file_the_defaults_apply(@org.junit.jupiter.api.io.TempDir Path directory) {
-        assertThat(AppConfig.load(directory, env()).port()).isEqualTo(8000);
+        assertThat(AppConfig.load(directory, env()).http().port()).isEqualTo(8000);
     }
 
     @Test

@@ -2,7 +2,7 @@ package com.acme.orders.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.acme.orders.application.port.in.ProcessingSummary;
+import com.acme.orders.application.port.in.processing.ProcessingSummary;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;

@@ -73,6 +73,10 @@ public final class AccessTokens {
                 .build(clock);
     }
 
+    public AccessTokens(byte[] secret, TokenSettings settings, Clock clock) {
+        this(secret, settings.algorithm(), settings.accessTokenLifetime(), clock);
+    }
+
     public AccessTokens(String secret, String algorithmName, Duration timeToLive, Clock clock) {
         this(secret.getBytes(StandardCharsets.UTF_8), algorithmName, timeToLive, clock);
     }

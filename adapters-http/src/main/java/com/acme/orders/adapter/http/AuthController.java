@@ -1,8 +1,7 @@
 package com.acme.orders.adapter.http;
 
-import com.acme.orders.application.port.in.LogInCommand;
-import com.acme.orders.application.port.in.LogInUseCase;
-import com.acme.orders.application.port.in.RegisterUserUseCase;
+import com.acme.orders.application.port.in.account.AccountUseCases;
+import com.acme.orders.application.port.in.account.LogInCommand;
 import com.acme.orders.domain.user.User;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -10,35 +9,27 @@ import io.javalin.http.HttpStatus;
 /** {@code /auth}: registration and log-in. */
 final class AuthController {
 
-    private final RegisterUserUseCase registerUser;
-    private final LogInUseCase logIn;
+    private final AccountUseCases accounts;
     private final AccessTokens tokens;
     private final JsonBodies bodies;
     private final LoginThrottle throttle;
 
-    AuthController(
-            RegisterUserUseCase registerUser,
-            LogInUseCase logIn,
-            AccessTokens tokens,
-            JsonBodies bodies,
-            LoginThrottle throttle) {
-        this.registerUser = registerUser;
-        this.logIn = logIn;
+    AuthController(AccountUseCases accounts, AccessTokens tokens, JsonBodies bodies, LoginThrottle throttle) {
+        this.accounts = accounts;
         this.tokens = tokens;
         this.bodies = bodies;
         this.throttle = throttle;
     }
 
     void register(Context ctx) {
-        User user =
-                registerUser.register(bodies.read(ctx, RegisterRequest.class).toCommand());
+        User user = accounts.register(bodies.read(ctx, RegisterRequest.class).toCommand());
         ctx.status(HttpStatus.CREATED).json(UserResponse.from(user));
     }
 
     void logIn(Context ctx) {
         LogInCommand command = bodies.read(ctx, LoginRequest.class).toCommand();
         throttle.admitAccount(command.email());
-        User user = logIn.logIn(command);
+        User user = accounts.logIn(command);
         throttle.succeeded(command.email());
         ctx.json(TokenResponse.bearer(
                 tokens.issue(user.id(), user.tokenVersion()),

@@ -1,14 +1,14 @@
 package com.acme.orders.adapter.http;
 
-import com.acme.orders.application.port.in.AuthenticateUseCase;
-import com.acme.orders.application.port.in.EmailAlreadyRegisteredException;
-import com.acme.orders.application.port.in.IdempotencyKeyInFlightException;
-import com.acme.orders.application.port.in.IdempotencyKeyReusedException;
-import com.acme.orders.application.port.in.InvalidCredentialsException;
-import com.acme.orders.application.port.in.OrderNotFoundException;
+import com.acme.orders.application.port.in.account.AuthenticateUseCase;
+import com.acme.orders.application.port.in.account.InvalidCredentialsException;
+import com.acme.orders.application.port.in.order.IdempotencyKeyInFlightException;
+import com.acme.orders.application.port.in.order.IdempotencyKeyReusedException;
+import com.acme.orders.application.port.in.order.OrderNotFoundException;
 import com.acme.orders.application.port.out.StorageUnavailableException;
 import com.acme.orders.domain.order.IllegalOrderTransitionException;
 import com.acme.orders.domain.shared.InvalidValueException;
+import com.acme.orders.domain.user.EmailAlreadyRegisteredException;
 import com.acme.orders.domain.user.UserId;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -72,21 +72,13 @@ public final class HttpApi {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
-        this.authenticate = useCases.authenticate();
+        this.authenticate = useCases.accounts();
         this.mapper = Json.mapper();
         JsonBodies bodies = new JsonBodies(mapper);
         LoginThrottle throttle = new LoginThrottle(settings.loginThrottle());
-        AuthController auth = new AuthController(useCases.registerUser(), useCases.logIn(), tokens, bodies, throttle);
+        AuthController auth = new AuthController(useCases.accounts(), tokens, bodies, throttle);
         OrderController orders = new OrderController(
-                useCases.placeOrder(),
-                useCases.placeOrderOnce(),
-                useCases.listOrders(),
-                useCases.getOrder(),
-                useCases.cancelOrder(),
-                useCases.orderHistory(),
-                bodies,
-                new PageCursors(cursorSecret),
-                mapper);
+                useCases.orders(), useCases.ordersOnce(), bodies, new PageCursors(cursorSecret), mapper);
         HealthController health = new HealthController(settings.version(), ready);
         ApiDocumentation documentation = new ApiDocumentation(settings.version());
 
@@ -105,7 +97,8 @@ public final class HttpApi {
                 http.setSendServerVersion(false);
                 http.setSendXPoweredBy(false);
             });
-            config.jetty.modifyServer(server -> configureShutdown(server, settings.stopTimeoutMillis()));
+            config.jetty.modifyServer(
+                    server -> configureShutdown(server, settings.stopTimeout().toMillis()));
             config.requestLogger.http(this::logAccess);
 
             // Javalin's own static file handler reads the class path through the class loader. Jetty's, the default,

@@ -1,5 +1,6 @@
 package com.acme.orders.adapter.http;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -7,7 +8,7 @@ import java.util.Objects;
  * Where the API listens and what it reports about itself.
  *
  * @param port 0 picks a free port (tests)
- * @param stopTimeoutMillis how long a stop waits for requests in flight
+ * @param stopTimeout how long a stop waits for requests in flight
  * @param corsAllowedOrigins exact origins ({@code https://shop.example.com}) allowed to call the API from a browser;
  *     empty: CORS is off and no response carries {@code Access-Control-Allow-Origin}
  * @param loginThrottle limits on log-in and registration
@@ -16,7 +17,7 @@ public record HttpSettings(
         String host,
         int port,
         String version,
-        long stopTimeoutMillis,
+        Duration stopTimeout,
         List<String> corsAllowedOrigins,
         LoginThrottleSettings loginThrottle) {
 
@@ -26,6 +27,7 @@ public record HttpSettings(
     public HttpSettings {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(stopTimeout, "stopTimeout");
         corsAllowedOrigins = List.copyOf(corsAllowedOrigins);
         Objects.requireNonNull(loginThrottle, "loginThrottle");
         if (port < 0 || port > 65_535) {
@@ -37,7 +39,7 @@ public record HttpSettings(
     }
 
     /** CORS off, default throttling. */
-    public HttpSettings(String host, int port, String version, long stopTimeoutMillis) {
-        this(host, port, version, stopTimeoutMillis, List.of(), LoginThrottleSettings.DEFAULTS);
+    public HttpSettings(String host, int port, String version, Duration stopTimeout) {
+        this(host, port, version, stopTimeout, List.of(), LoginThrottleSettings.DEFAULTS);
     }
 }

@@ -1,6 +1,6 @@
 package com.acme.orders.adapter.http;
 
-import com.acme.orders.application.port.in.LogInCommand;
+import com.acme.orders.application.port.in.account.LogInCommand;
 import com.acme.orders.domain.user.Email;
 import com.acme.orders.domain.user.Password;
 

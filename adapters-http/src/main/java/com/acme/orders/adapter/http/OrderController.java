@@ -1,20 +1,16 @@
 package com.acme.orders.adapter.http;
 
-import com.acme.orders.application.port.in.CancelOrderCommand;
-import com.acme.orders.application.port.in.CancelOrderUseCase;
-import com.acme.orders.application.port.in.GetOrderHistoryUseCase;
-import com.acme.orders.application.port.in.GetOrderUseCase;
-import com.acme.orders.application.port.in.IdempotencyKey;
-import com.acme.orders.application.port.in.ListOrdersQuery;
-import com.acme.orders.application.port.in.ListOrdersUseCase;
-import com.acme.orders.application.port.in.OrderPage;
-import com.acme.orders.application.port.in.OrderQuery;
-import com.acme.orders.application.port.in.PageCursor;
-import com.acme.orders.application.port.in.PlaceOrderCommand;
-import com.acme.orders.application.port.in.PlaceOrderOnceCommand;
-import com.acme.orders.application.port.in.PlaceOrderOnceUseCase;
-import com.acme.orders.application.port.in.PlaceOrderUseCase;
-import com.acme.orders.application.port.in.RecordedResponse;
+import com.acme.orders.application.port.IdempotencyKey;
+import com.acme.orders.application.port.PageCursor;
+import com.acme.orders.application.port.RecordedResponse;
+import com.acme.orders.application.port.in.order.CancelOrderCommand;
+import com.acme.orders.application.port.in.order.ListOrdersQuery;
+import com.acme.orders.application.port.in.order.OrderPage;
+import com.acme.orders.application.port.in.order.OrderQuery;
+import com.acme.orders.application.port.in.order.OrderUseCases;
+import com.acme.orders.application.port.in.order.PlaceOrderCommand;
+import com.acme.orders.application.port.in.order.PlaceOrderOnceCommand;
+import com.acme.orders.application.port.in.order.PlaceOrderOnceUseCase;
 import com.acme.orders.domain.order.Order;
 import com.acme.orders.domain.order.OrderId;
 import com.acme.orders.domain.order.OrderStatus;
@@ -32,32 +28,20 @@ final class OrderController {
 
     static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
 
-    private final PlaceOrderUseCase placeOrder;
+    private final OrderUseCases orders;
     private final PlaceOrderOnceUseCase placeOrderOnce;
-    private final ListOrdersUseCase listOrders;
-    private final GetOrderUseCase getOrder;
-    private final CancelOrderUseCase cancelOrder;
-    private final GetOrderHistoryUseCase orderHistory;
     private final JsonBodies bodies;
     private final PageCursors cursors;
     private final ObjectMapper mapper;
 
     OrderController(
-            PlaceOrderUseCase placeOrder,
+            OrderUseCases orders,
             PlaceOrderOnceUseCase placeOrderOnce,
-            ListOrdersUseCase listOrders,
-            GetOrderUseCase getOrder,
-            CancelOrderUseCase cancelOrder,
-            GetOrderHistoryUseCase orderHistory,
             JsonBodies bodies,
             PageCursors cursors,
             ObjectMapper mapper) {
-        this.placeOrder = placeOrder;
+        this.orders = orders;
         this.placeOrderOnce = placeOrderOnce;
-        this.listOrders = listOrders;
-        this.getOrder = getOrder;
-        this.cancelOrder = cancelOrder;
-        this.orderHistory = orderHistory;
         this.bodies = bodies;
         this.cursors = cursors;
         this.mapper = mapper;
@@ -71,7 +55,7 @@ final class OrderController {
         Optional<IdempotencyKey> key = idempotencyKey(ctx);
         PlaceOrderCommand command = bodies.read(ctx, PlaceOrderRequest.class).toCommand(HttpApi.caller(ctx));
         if (key.isEmpty()) {
-            Order order = placeOrder.place(command);
+            Order order = orders.place(command);
             ctx.status(HttpStatus.CREATED)
                     .header("Location", location(order.id()))
                     .json(OrderResponse.from(order));
@@ -122,7 +106,7 @@ final class OrderController {
                                 .orElseThrow(() -> InvalidValueException.because(
                                         "is not a cursor from a previous page of this list"))));
         validation.orThrow();
-        OrderPage page = listOrders.list(new ListOrdersQuery(caller, status, limit, after));
+        OrderPage page = orders.list(new ListOrdersQuery(caller, status, limit, after));
         ctx.json(new OrderListResponse(
                 page.orders().stream().map(OrderResponse::from).toList(),
                 page.total(),
@@ -130,17 +114,17 @@ final class OrderController {
     }
 
     void get(Context ctx) {
-        Order order = getOrder.get(new OrderQuery(HttpApi.caller(ctx), orderId(ctx)));
+        Order order = orders.get(new OrderQuery(HttpApi.caller(ctx), orderId(ctx)));
         ctx.json(OrderResponse.from(order));
     }
 
     void cancel(Context ctx) {
-        Order order = cancelOrder.cancel(new CancelOrderCommand(HttpApi.caller(ctx), orderId(ctx)));
+        Order order = orders.cancel(new CancelOrderCommand(HttpApi.caller(ctx), orderId(ctx)));
         ctx.json(OrderResponse.from(order));
     }
 
     void history(Context ctx) {
-        ctx.json(orderHistory.history(new OrderQuery(HttpApi.caller(ctx), orderId(ctx))).stream()
+        ctx.json(orders.history(new OrderQuery(HttpApi.caller(ctx), orderId(ctx))).stream()
                 .map(StatusChangeResponse::from)
                 .toList());
     }

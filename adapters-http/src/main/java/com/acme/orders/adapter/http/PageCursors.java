@@ -1,6 +1,6 @@
 package com.acme.orders.adapter.http;
 
-import com.acme.orders.application.port.in.PageCursor;
+import com.acme.orders.application.port.PageCursor;
 import com.acme.orders.domain.order.OrderId;
 import com.acme.orders.domain.user.UserId;
 import java.nio.ByteBuffer;

@@ -1,37 +1,22 @@
 package com.acme.orders.adapter.http;
 
-import com.acme.orders.application.port.in.AuthenticateUseCase;
-import com.acme.orders.application.port.in.CancelOrderUseCase;
-import com.acme.orders.application.port.in.GetOrderHistoryUseCase;
-import com.acme.orders.application.port.in.GetOrderUseCase;
-import com.acme.orders.application.port.in.ListOrdersUseCase;
-import com.acme.orders.application.port.in.LogInUseCase;
-import com.acme.orders.application.port.in.PlaceOrderOnceUseCase;
-import com.acme.orders.application.port.in.PlaceOrderUseCase;
-import com.acme.orders.application.port.in.RegisterUserUseCase;
+import com.acme.orders.application.port.in.account.AccountUseCases;
+import com.acme.orders.application.port.in.order.OrderUseCases;
+import com.acme.orders.application.port.in.order.PlaceOrderOnceUseCase;
 import java.util.Objects;
 
-/** The driving ports the API calls, handed over by bootstrap. */
-public record UseCases(
-        RegisterUserUseCase registerUser,
-        LogInUseCase logIn,
-        AuthenticateUseCase authenticate,
-        PlaceOrderUseCase placeOrder,
-        ListOrdersUseCase listOrders,
-        GetOrderUseCase getOrder,
-        CancelOrderUseCase cancelOrder,
-        GetOrderHistoryUseCase orderHistory,
-        PlaceOrderOnceUseCase placeOrderOnce) {
+/**
+ * The driving ports the API calls, by resource, handed over by bootstrap.
+ *
+ * @param accounts registration, log-in and the check of every authenticated request
+ * @param orders the caller's own orders
+ * @param ordersOnce placing an order once per {@code Idempotency-Key}
+ */
+public record UseCases(AccountUseCases accounts, OrderUseCases orders, PlaceOrderOnceUseCase ordersOnce) {
 
     public UseCases {
-        Objects.requireNonNull(registerUser, "registerUser");
-        Objects.requireNonNull(logIn, "logIn");
-        Objects.requireNonNull(authenticate, "authenticate");
-        Objects.requireNonNull(placeOrder, "placeOrder");
-        Objects.requireNonNull(listOrders, "listOrders");
-        Objects.requireNonNull(getOrder, "getOrder");
-        Objects.requireNonNull(cancelOrder, "cancelOrder");
-        Objects.requireNonNull(orderHistory, "orderHistory");
-        Objects.requireNonNull(placeOrderOnce, "placeOrderOnce");
+        Objects.requireNonNull(accounts, "accounts");
+        Objects.requireNonNull(orders, "orders");
+        Objects.requireNonNull(ordersOnce, "ordersOnce");
     }
 }

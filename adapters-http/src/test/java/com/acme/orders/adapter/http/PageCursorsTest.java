@@ -2,7 +2,7 @@ package com.acme.orders.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.acme.orders.application.port.in.PageCursor;
+import com.acme.orders.application.port.PageCursor;
 import com.acme.orders.domain.order.OrderId;
 import com.acme.orders.domain.user.UserId;
 import java.nio.charset.StandardCharsets;

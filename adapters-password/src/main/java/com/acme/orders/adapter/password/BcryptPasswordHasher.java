@@ -44,6 +44,10 @@ public final class BcryptPasswordHasher implements PasswordHasher, AutoCloseable
     private final ThreadPoolExecutor pool;
     private final PasswordHash decoy;
 
+    public BcryptPasswordHasher(BcryptSettings settings) {
+        this(settings.cost(), settings.threads(), settings.queueCapacity());
+    }
+
     public BcryptPasswordHasher(int cost, int threads, int queueCapacity) {
         if (cost < MIN_COST || cost > MAX_COST) {
             throw new IllegalArgumentException("bcrypt cost must be between 4 and 31, got " + cost);

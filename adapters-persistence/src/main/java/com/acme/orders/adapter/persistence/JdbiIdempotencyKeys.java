@@ -1,8 +1,10 @@
 package com.acme.orders.adapter.persistence;
 
-import com.acme.orders.application.port.in.IdempotencyKey;
-import com.acme.orders.application.port.in.RecordedResponse;
+import com.acme.orders.application.port.IdempotencyKey;
+import com.acme.orders.application.port.RecordedResponse;
 import com.acme.orders.application.port.out.IdempotencyKeys;
+import com.acme.orders.application.port.out.IdempotencyKeys.Claim;
+import com.acme.orders.application.port.out.IdempotencyKeys.StoredKey;
 import com.acme.orders.domain.order.OrderId;
 import com.acme.orders.domain.user.UserId;
 import java.time.Instant;
@@ -10,10 +12,9 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Idempotency keys in PostgreSQL ({@code idempotency_keys}, V7). A claim is three autocommitted statements: drop the
- * key's stale row, insert it in flight unless present, and read what is there when it was. Between them another
- * request may insert or delete the row; every interleaving ends in one of the answers of {@link Claim}, and a row
- * that vanished between the insert and the read is reported in flight (the client retries).
+ * Idempotency keys in PostgreSQL ({@code idempotency_keys}, V7). A claim is two autocommitted statements: drop the
+ * key's stale row, then insert it in flight unless present; the primary key lets at most one of concurrent inserts
+ * through.
  */
 public final class JdbiIdempotencyKeys implements IdempotencyKeys {
 
@@ -24,7 +25,7 @@ public final class JdbiIdempotencyKeys implements IdempotencyKeys {
     }
 
     @Override
-    public Claim claim(
+    public Optional<Claim> claim(
             UserId owner,
             IdempotencyKey key,
             String fingerprint,
@@ -33,25 +34,24 @@ public final class JdbiIdempotencyKeys implements IdempotencyKeys {
             Instant abandonedBefore) {
         dao.deleteStale(owner.value(), key.value(), expiredBefore, abandonedBefore);
         if (dao.insertInFlight(owner.value(), key.value(), fingerprint, claimedAt) == 1) {
-            return new Claim.Won(owner, key, claimedAt);
+            return Optional.of(new Claim(owner, key, claimedAt));
         }
-        Optional<IdempotencyKeyRow> found = dao.find(owner.value(), key.value());
-        if (found.isEmpty()) {
-            return new Claim.InFlight();
-        }
-        IdempotencyKeyRow row = found.get();
-        if (!row.fingerprint().equals(fingerprint)) {
-            return new Claim.DifferentRequest();
-        }
-        if (IdempotencyKeyRow.IN_FLIGHT.equals(row.status())) {
-            return new Claim.InFlight();
-        }
-        return new Claim.Replay(
-                new RecordedResponse(new OrderId(row.orderId()), row.responseStatus(), row.responseBody()));
+        return Optional.empty();
     }
 
     @Override
-    public boolean complete(Claim.Won claim, RecordedResponse response) {
+    public Optional<StoredKey> find(UserId owner, IdempotencyKey key) {
+        return dao.find(owner.value(), key.value())
+                .map(row -> new StoredKey(
+                        row.fingerprint(),
+                        IdempotencyKeyRow.IN_FLIGHT.equals(row.status())
+                                ? Optional.empty()
+                                : Optional.of(new RecordedResponse(
+                                        new OrderId(row.orderId()), row.responseStatus(), row.responseBody()))));
+    }
+
+    @Override
+    public boolean complete(Claim claim, RecordedResponse response) {
         return dao.complete(
                         claim.owner().value(),
                         claim.key().value(),
@@ -63,7 +63,7 @@ public final class JdbiIdempotencyKeys implements IdempotencyKeys {
     }
 
     @Override
-    public void release(Claim.Won claim) {
+    public void release(Claim claim) {
         dao.release(claim.owner().value(), claim.key().value(), claim.claimedAt());
     }
 

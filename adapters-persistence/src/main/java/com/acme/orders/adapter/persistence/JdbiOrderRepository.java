@@ -1,6 +1,6 @@
 package com.acme.orders.adapter.persistence;
 
-import com.acme.orders.application.port.in.PageCursor;
+import com.acme.orders.application.port.PageCursor;
 import com.acme.orders.application.port.out.OrderRepository;
 import com.acme.orders.domain.order.Order;
 import com.acme.orders.domain.order.OrderId;

@@ -1,8 +1,8 @@
 package com.acme.orders.adapter.persistence;
 
-import com.acme.orders.application.port.in.EmailAlreadyRegisteredException;
 import com.acme.orders.application.port.out.UserRepository;
 import com.acme.orders.domain.user.Email;
+import com.acme.orders.domain.user.EmailAlreadyRegisteredException;
 import com.acme.orders.domain.user.User;
 import com.acme.orders.domain.user.UserId;
 import java.sql.SQLException;

@@ -1,6 +1,6 @@
 package com.acme.orders.adapter.scheduler;
 
-import com.acme.orders.application.port.in.ProcessPendingOrdersUseCase;
+import com.acme.orders.application.port.in.processing.ProcessPendingOrdersUseCase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package com.acme.orders.adapter.scheduler;
 
-import com.acme.orders.application.port.in.ProcessPendingOrdersUseCase;
-import com.acme.orders.application.port.in.ProcessingSummary;
+import com.acme.orders.application.port.in.processing.ProcessPendingOrdersUseCase;
+import com.acme.orders.application.port.in.processing.ProcessingSummary;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package com.acme.orders.adapter.scheduler;
 
-import com.acme.orders.application.port.in.ProcessingSummary;
+import com.acme.orders.application.port.in.processing.ProcessingSummary;
 import java.time.Instant;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package com.acme.orders.application.service;
 
-import com.acme.orders.application.port.in.ProcessPendingOrdersUseCase;
-import com.acme.orders.application.port.in.ProcessingSummary;
+import com.acme.orders.application.port.in.processing.ProcessPendingOrdersUseCase;
+import com.acme.orders.application.port.in.processing.ProcessingSummary;
 import com.acme.orders.application.port.out.OrderRepository;
 import com.acme.orders.domain.order.OrderId;
 import com.acme.orders.domain.order.StatusChange;

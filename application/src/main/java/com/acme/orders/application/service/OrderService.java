@@ -1,17 +1,13 @@
 package com.acme.orders.application.service;
 
-import com.acme.orders.application.port.in.CancelOrderCommand;
-import com.acme.orders.application.port.in.CancelOrderUseCase;
-import com.acme.orders.application.port.in.GetOrderHistoryUseCase;
-import com.acme.orders.application.port.in.GetOrderUseCase;
-import com.acme.orders.application.port.in.ListOrdersQuery;
-import com.acme.orders.application.port.in.ListOrdersUseCase;
-import com.acme.orders.application.port.in.OrderNotFoundException;
-import com.acme.orders.application.port.in.OrderPage;
-import com.acme.orders.application.port.in.OrderQuery;
-import com.acme.orders.application.port.in.PageCursor;
-import com.acme.orders.application.port.in.PlaceOrderCommand;
-import com.acme.orders.application.port.in.PlaceOrderUseCase;
+import com.acme.orders.application.port.PageCursor;
+import com.acme.orders.application.port.in.order.CancelOrderCommand;
+import com.acme.orders.application.port.in.order.ListOrdersQuery;
+import com.acme.orders.application.port.in.order.OrderNotFoundException;
+import com.acme.orders.application.port.in.order.OrderPage;
+import com.acme.orders.application.port.in.order.OrderQuery;
+import com.acme.orders.application.port.in.order.OrderUseCases;
+import com.acme.orders.application.port.in.order.PlaceOrderCommand;
 import com.acme.orders.application.port.out.OrderRepository;
 import com.acme.orders.application.port.out.TransactionRunner;
 import com.acme.orders.domain.order.Order;
@@ -19,14 +15,12 @@ import com.acme.orders.domain.order.OrderId;
 import com.acme.orders.domain.order.StatusChange;
 import com.acme.orders.domain.user.UserId;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /** A user's own orders: place, list, read, cancel, and their history. */
-public final class OrderService
-        implements PlaceOrderUseCase, ListOrdersUseCase, GetOrderUseCase, CancelOrderUseCase, GetOrderHistoryUseCase {
+public final class OrderService implements OrderUseCases {
 
     private final OrderRepository orders;
     private final TransactionRunner transactions;
@@ -74,17 +68,16 @@ public final class OrderService
 
     @Override
     public Order cancel(CancelOrderCommand command) {
-        Instant now = Timestamps.now(clock);
+        StatusChange cancellation = StatusChange.cancellation(Timestamps.now(clock));
         // The conditional update decides: of two racing cancels (or a cancel and the job), exactly one wins.
-        Optional<Order> cancelled =
-                orders.applyIfCurrent(command.orderId(), command.requesterId(), StatusChange.cancellation(now));
+        Optional<Order> cancelled = orders.applyIfCurrent(command.orderId(), command.requesterId(), cancellation);
         if (cancelled.isPresent()) {
             return cancelled.get();
         }
-        // Nothing moved: say why. Missing and foreign orders are not found; otherwise the domain names the rule.
+        // Nothing moved: say why. Missing and foreign orders are not found; otherwise the domain names the rule that
+        // the order's current status breaks (it is no longer pending: no order ever becomes pending again).
         Order current = findOwned(command.requesterId(), command.orderId());
-        current.cancel(now); // throws: it is no longer pending, and no order ever becomes pending again
-        throw new IllegalStateException("order " + current.id() + " is pending but the conditional update missed it");
+        throw cancellation.refusedFor(current.status());
     }
 
     private Order findOwned(UserId requesterId, OrderId orderId) {

@@ -1,19 +1,21 @@
 package com.acme.orders.application.service;
 
-import com.acme.orders.application.port.in.IdempotencyKeyInFlightException;
-import com.acme.orders.application.port.in.IdempotencyKeyReusedException;
-import com.acme.orders.application.port.in.PlaceOrderOnceCommand;
-import com.acme.orders.application.port.in.PlaceOrderOnceUseCase;
-import com.acme.orders.application.port.in.PlaceOrderUseCase;
-import com.acme.orders.application.port.in.RecordedResponse;
+import com.acme.orders.application.port.RecordedResponse;
+import com.acme.orders.application.port.in.order.IdempotencyKeyInFlightException;
+import com.acme.orders.application.port.in.order.IdempotencyKeyReusedException;
+import com.acme.orders.application.port.in.order.PlaceOrderOnceCommand;
+import com.acme.orders.application.port.in.order.PlaceOrderOnceUseCase;
+import com.acme.orders.application.port.in.order.PlaceOrderUseCase;
 import com.acme.orders.application.port.out.IdempotencyKeys;
 import com.acme.orders.application.port.out.IdempotencyKeys.Claim;
+import com.acme.orders.application.port.out.IdempotencyKeys.StoredKey;
 import com.acme.orders.application.port.out.TransactionRunner;
 import com.acme.orders.domain.order.Order;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -50,23 +52,23 @@ public final class PlaceOrderOnceService implements PlaceOrderOnceUseCase {
         Instant now = Timestamps.now(clock);
         Instant expiredBefore = now.minus(KEY_LIFETIME);
         keys.deleteExpired(expiredBefore, EXPIRED_KEYS_PER_CLAIM);
-        Claim claim = keys.claim(
-                command.order().ownerId(),
-                command.key(),
-                RequestFingerprint.of(command.order()),
-                now,
-                expiredBefore,
-                now.minus(ABANDONED_AFTER));
-        return switch (claim) {
-            case Claim.Won won -> placeAndRecord(won, command, firstResponse);
-            case Claim.Replay replay -> replay.response();
-            case Claim.DifferentRequest different -> throw new IdempotencyKeyReusedException();
-            case Claim.InFlight inFlight -> throw new IdempotencyKeyInFlightException();
-        };
+        String fingerprint = RequestFingerprint.of(command.order());
+        Optional<Claim> won = keys.claim(
+                command.order().ownerId(), command.key(), fingerprint, now, expiredBefore, now.minus(ABANDONED_AFTER));
+        if (won.isPresent()) {
+            return placeAndRecord(won.get(), command, firstResponse);
+        }
+        // The key is held. Gone by now: its holder released it, so a retry can claim it.
+        StoredKey held =
+                keys.find(command.order().ownerId(), command.key()).orElseThrow(IdempotencyKeyInFlightException::new);
+        if (!held.fingerprint().equals(fingerprint)) {
+            throw new IdempotencyKeyReusedException();
+        }
+        return held.response().orElseThrow(IdempotencyKeyInFlightException::new);
     }
 
     private RecordedResponse placeAndRecord(
-            Claim.Won won, PlaceOrderOnceCommand command, Function<Order, RecordedResponse> firstResponse) {
+            Claim won, PlaceOrderOnceCommand command, Function<Order, RecordedResponse> firstResponse) {
         try {
             return transactions.inTransaction(() -> {
                 Order order = placeOrder.place(command.order());

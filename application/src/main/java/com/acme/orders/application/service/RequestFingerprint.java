@@ -1,6 +1,6 @@
 package com.acme.orders.application.service;
 
-import com.acme.orders.application.port.in.PlaceOrderCommand;
+import com.acme.orders.application.port.in.order.PlaceOrderCommand;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

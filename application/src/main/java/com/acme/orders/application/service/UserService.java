@@ -1,14 +1,12 @@
 package com.acme.orders.application.service;
 
-import com.acme.orders.application.port.in.AuthenticateUseCase;
-import com.acme.orders.application.port.in.EmailAlreadyRegisteredException;
-import com.acme.orders.application.port.in.InvalidCredentialsException;
-import com.acme.orders.application.port.in.LogInCommand;
-import com.acme.orders.application.port.in.LogInUseCase;
-import com.acme.orders.application.port.in.RegisterUserCommand;
-import com.acme.orders.application.port.in.RegisterUserUseCase;
+import com.acme.orders.application.port.in.account.AccountUseCases;
+import com.acme.orders.application.port.in.account.InvalidCredentialsException;
+import com.acme.orders.application.port.in.account.LogInCommand;
+import com.acme.orders.application.port.in.account.RegisterUserCommand;
 import com.acme.orders.application.port.out.PasswordHasher;
 import com.acme.orders.application.port.out.UserRepository;
+import com.acme.orders.domain.user.EmailAlreadyRegisteredException;
 import com.acme.orders.domain.user.PasswordHash;
 import com.acme.orders.domain.user.User;
 import com.acme.orders.domain.user.UserId;
@@ -18,7 +16,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /** Registration, log-in, and whether an access token still stands. */
-public final class UserService implements RegisterUserUseCase, LogInUseCase, AuthenticateUseCase {
+public final class UserService implements AccountUseCases {
 
     private final UserRepository users;
     private final PasswordHasher hasher;

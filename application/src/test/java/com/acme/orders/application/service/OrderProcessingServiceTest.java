@@ -2,8 +2,8 @@ package com.acme.orders.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.acme.orders.application.port.in.CancelOrderCommand;
-import com.acme.orders.application.port.in.ProcessingSummary;
+import com.acme.orders.application.port.in.order.CancelOrderCommand;
+import com.acme.orders.application.port.in.processing.ProcessingSummary;
 import com.acme.orders.application.testing.InMemoryStore;
 import com.acme.orders.application.testing.MutableClock;
 import com.acme.orders.application.testing.Orders;

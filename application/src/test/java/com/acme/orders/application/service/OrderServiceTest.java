@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.tuple;
 
-import com.acme.orders.application.port.in.CancelOrderCommand;
-import com.acme.orders.application.port.in.ListOrdersQuery;
-import com.acme.orders.application.port.in.OrderNotFoundException;
-import com.acme.orders.application.port.in.OrderPage;
-import com.acme.orders.application.port.in.OrderQuery;
-import com.acme.orders.application.port.in.PageCursor;
+import com.acme.orders.application.port.PageCursor;
+import com.acme.orders.application.port.in.order.CancelOrderCommand;
+import com.acme.orders.application.port.in.order.ListOrdersQuery;
+import com.acme.orders.application.port.in.order.OrderNotFoundException;
+import com.acme.orders.application.port.in.order.OrderPage;
+import com.acme.orders.application.port.in.order.OrderQuery;
 import com.acme.orders.application.testing.InMemoryStore;
 import com.acme.orders.application.testing.MutableClock;
 import com.acme.orders.application.testing.Orders;

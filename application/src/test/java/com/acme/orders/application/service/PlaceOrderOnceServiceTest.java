@@ -3,12 +3,12 @@ package com.acme.orders.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.acme.orders.application.port.in.IdempotencyKey;
-import com.acme.orders.application.port.in.IdempotencyKeyInFlightException;
-import com.acme.orders.application.port.in.IdempotencyKeyReusedException;
-import com.acme.orders.application.port.in.PlaceOrderCommand;
-import com.acme.orders.application.port.in.PlaceOrderOnceCommand;
-import com.acme.orders.application.port.in.RecordedResponse;
+import com.acme.orders.application.port.IdempotencyKey;
+import com.acme.orders.application.port.RecordedResponse;
+import com.acme.orders.application.port.in.order.IdempotencyKeyInFlightException;
+import com.acme.orders.application.port.in.order.IdempotencyKeyReusedException;
+import com.acme.orders.application.port.in.order.PlaceOrderCommand;
+import com.acme.orders.application.port.in.order.PlaceOrderOnceCommand;
 import com.acme.orders.application.port.out.OrderRepository;
 import com.acme.orders.application.testing.InMemoryStore;
 import com.acme.orders.application.testing.MutableClock;

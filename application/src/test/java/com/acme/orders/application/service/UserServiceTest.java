@@ -5,13 +5,13 @@ import static com.acme.orders.application.testing.Users.ALICE_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.acme.orders.application.port.in.EmailAlreadyRegisteredException;
-import com.acme.orders.application.port.in.InvalidCredentialsException;
+import com.acme.orders.application.port.in.account.InvalidCredentialsException;
 import com.acme.orders.application.testing.FakePasswordHasher;
 import com.acme.orders.application.testing.InMemoryStore;
 import com.acme.orders.application.testing.MutableClock;
 import com.acme.orders.application.testing.Users;
 import com.acme.orders.domain.user.Email;
+import com.acme.orders.domain.user.EmailAlreadyRegisteredException;
 import com.acme.orders.domain.user.Password;
 import com.acme.orders.domain.user.User;
 import com.acme.orders.domain.user.UserName;

@@ -1,13 +1,16 @@
 package com.acme.orders.application.testing;
 
-import com.acme.orders.application.port.in.IdempotencyKey;
-import com.acme.orders.application.port.in.RecordedResponse;
+import com.acme.orders.application.port.IdempotencyKey;
+import com.acme.orders.application.port.RecordedResponse;
 import com.acme.orders.application.port.out.IdempotencyKeys;
+import com.acme.orders.application.port.out.IdempotencyKeys.Claim;
+import com.acme.orders.application.port.out.IdempotencyKeys.StoredKey;
 import com.acme.orders.domain.user.UserId;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Idempotency keys in an {@link InMemoryStore}. As strict as the real store: a key belongs to a stored user and a
@@ -33,7 +36,7 @@ public final class InMemoryIdempotencyKeys implements IdempotencyKeys {
     }
 
     @Override
-    public Claim claim(
+    public Optional<Claim> claim(
             UserId owner,
             IdempotencyKey key,
             String fingerprint,
@@ -52,19 +55,22 @@ public final class InMemoryIdempotencyKeys implements IdempotencyKeys {
                 tables.idempotencyKeys.remove(id);
                 existing = null;
             }
-            if (existing == null) {
-                tables.idempotencyKeys.put(id, new KeyRow(fingerprint, claimedAt, null));
-                return new Claim.Won(owner, key, claimedAt);
+            if (existing != null) {
+                return Optional.empty();
             }
-            if (!existing.fingerprint().equals(fingerprint)) {
-                return new Claim.DifferentRequest();
-            }
-            return existing.inFlight() ? new Claim.InFlight() : new Claim.Replay(existing.response());
+            tables.idempotencyKeys.put(id, new KeyRow(fingerprint, claimedAt, null));
+            return Optional.of(new Claim(owner, key, claimedAt));
         });
     }
 
     @Override
-    public boolean complete(Claim.Won claim, RecordedResponse response) {
+    public Optional<StoredKey> find(UserId owner, IdempotencyKey key) {
+        return store.locked(tables -> Optional.ofNullable(tables.idempotencyKeys.get(new OwnedKey(owner, key)))
+                .map(row -> new StoredKey(row.fingerprint(), Optional.ofNullable(row.response()))));
+    }
+
+    @Override
+    public boolean complete(Claim claim, RecordedResponse response) {
         Objects.requireNonNull(response, "response");
         OwnedKey id = new OwnedKey(claim.owner(), claim.key());
         return store.locked(tables -> {
@@ -81,7 +87,7 @@ public final class InMemoryIdempotencyKeys implements IdempotencyKeys {
     }
 
     @Override
-    public void release(Claim.Won claim) {
+    public void release(Claim claim) {
         OwnedKey id = new OwnedKey(claim.owner(), claim.key());
         store.locked(
                 tables -> heldBy(tables.idempotencyKeys.get(id), claim) ? tables.idempotencyKeys.remove(id) : null);
@@ -101,7 +107,7 @@ public final class InMemoryIdempotencyKeys implements IdempotencyKeys {
         });
     }
 
-    private static boolean heldBy(KeyRow row, Claim.Won claim) {
+    private static boolean heldBy(KeyRow row, Claim claim) {
         return row != null && row.inFlight() && row.createdAt().equals(claim.claimedAt());
     }
 }

@@ -1,6 +1,6 @@
 package com.acme.orders.application.testing;
 
-import com.acme.orders.application.port.in.PageCursor;
+import com.acme.orders.application.port.PageCursor;
 import com.acme.orders.application.port.out.OrderRepository;
 import com.acme.orders.domain.order.Order;
 import com.acme.orders.domain.order.OrderId;
@@ -105,7 +105,7 @@ public final class InMemoryOrderRepository implements OrderRepository {
         Objects.requireNonNull(change, "change");
         return store.locked(tables -> {
             Order current = tables.ordersById.get(id);
-            if (current == null || !current.isOwnedBy(ownerId) || !change.appliesTo(current)) {
+            if (current == null || !current.isOwnedBy(ownerId) || current.status() != change.from()) {
                 return Optional.empty();
             }
             return Optional.of(move(tables, current, change));
@@ -125,7 +125,7 @@ public final class InMemoryOrderRepository implements OrderRepository {
         }
         return store.locked(tables -> {
             List<Order> taken = tables.ordersById.values().stream()
-                    .filter(change::appliesTo)
+                    .filter(order -> order.status() == change.from())
                     .filter(order -> !order.updatedAt().isAfter(changedAtOrBefore))
                     .sorted(OLDEST_CHANGE_FIRST)
                     .limit(limit)
@@ -143,7 +143,7 @@ public final class InMemoryOrderRepository implements OrderRepository {
             int moved = 0;
             for (OrderId id : distinct) {
                 Order current = tables.ordersById.get(id);
-                if (current != null && change.appliesTo(current)) {
+                if (current != null && current.status() == change.from()) {
                     move(tables, current, change);
                     moved++;
                 }
@@ -161,22 +161,12 @@ public final class InMemoryOrderRepository implements OrderRepository {
 
     /** Stores the order in its new state and appends the change to its history; the caller holds the lock. */
     private static Order move(InMemoryStore.Tables tables, Order current, StatusChange change) {
-        Order moved = apply(current, change);
+        Order moved = current.apply(change);
         tables.ordersById.put(moved.id(), moved);
         List<StatusChange> history = new ArrayList<>(tables.histories.get(moved.id()));
         history.add(change);
         tables.histories.put(moved.id(), List.copyOf(history));
         return moved;
-    }
-
-    /** The order after the change, by the domain's own transition, so the state machine is consulted here too. */
-    private static Order apply(Order order, StatusChange change) {
-        return switch (change.to()) {
-            case CANCELLED -> order.cancel(change.at());
-            case PROCESSING -> order.startProcessing(change.at());
-            case COMPLETED -> order.complete(change.at());
-            case PENDING -> throw new IllegalArgumentException("no order moves back to pending: " + change);
-        };
     }
 
     @Override

@@ -1,6 +1,6 @@
 package com.acme.orders.application.testing;
 
-import com.acme.orders.application.port.in.PlaceOrderCommand;
+import com.acme.orders.application.port.in.order.PlaceOrderCommand;
 import com.acme.orders.domain.order.Amount;
 import com.acme.orders.domain.order.ProductName;
 import com.acme.orders.domain.user.UserId;

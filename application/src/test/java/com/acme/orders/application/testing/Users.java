@@ -1,7 +1,7 @@
 package com.acme.orders.application.testing;
 
-import com.acme.orders.application.port.in.LogInCommand;
-import com.acme.orders.application.port.in.RegisterUserCommand;
+import com.acme.orders.application.port.in.account.LogInCommand;
+import com.acme.orders.application.port.in.account.RegisterUserCommand;
 import com.acme.orders.application.port.out.UserRepository;
 import com.acme.orders.domain.user.Email;
 import com.acme.orders.domain.user.Password;

@@ -110,6 +110,25 @@ enum ArchitectureRule {
     },
 
     /**
+     * The two sides of the ports meet only in the application's services and through the values of
+     * {@code application.port}: a driven port that used a driving port's type would tie what an adapter must
+     * implement to what another adapter calls.
+     */
+    DRIVEN_PORTS_DO_NOT_KNOW_DRIVING_PORTS {
+        @Override
+        ArchRule forRoot(String root) {
+            return noClasses()
+                    .that()
+                    .resideInAPackage(root + ".application.port.out..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAPackage(root + ".application.port.in..")
+                    .because("driven ports are named by the role an adapter plays, not by the use cases that call"
+                            + " them; shared values live in application.port");
+        }
+    },
+
+    /**
      * At the finest granularity: every package is a slice ({@code (**)} captures the whole path below the root), so
      * a cycle between two packages of one module (say {@code application.port.in} and {@code port.out}) fails too.
      * None is legitimate today; coarsen to {@code (*)..} only for a cycle that is wanted, and say why here.

@@ -58,6 +58,7 @@ class ArchitectureRulesCanFailTest {
                 List.of("application.service.JsonPlaceOrderService");
             case ADAPTERS_DO_NOT_DEPEND_ON_EACH_OTHER -> List.of("adapter.http.ControllerReadingTheDatabase");
             case ADAPTERS_USE_PORTS_NOT_SERVICES -> List.of("adapter.http.ControllerBuildingItsService");
+            case DRIVEN_PORTS_DO_NOT_KNOW_DRIVING_PORTS -> List.of("application.port.out.RepositoryThatPlacesOrders");
             case PACKAGES_ARE_FREE_OF_CYCLES -> List.of("domain.order.CyclicOrder", "domain.user.CyclicUser");
             case NO_STANDARD_STREAMS -> List.of("adapter.scheduler.PrintingJob");
             case NO_JAVA_UTIL_LOGGING -> List.of("adapter.password.JulLoggingPasswordHasher");

@@ -45,6 +45,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void driven_ports_do_not_know_driving_ports() {
+        ArchitectureRule.DRIVEN_PORTS_DO_NOT_KNOW_DRIVING_PORTS.forRoot(ROOT).check(ProductionClasses.all());
+    }
+
+    @Test
     void packages_are_free_of_cycles() {
         ArchitectureRule.PACKAGES_ARE_FREE_OF_CYCLES.forRoot(ROOT).check(ProductionClasses.all());
     }

@@ -2,8 +2,8 @@ package com.acme.orders.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.acme.orders.application.port.in.IdempotencyKey;
-import com.acme.orders.application.port.in.ListOrdersQuery;
+import com.acme.orders.application.port.IdempotencyKey;
+import com.acme.orders.application.port.in.order.ListOrdersQuery;
 import com.acme.orders.domain.order.Amount;
 import com.acme.orders.domain.order.OrderStatus;
 import com.acme.orders.domain.order.ProductName;

@@ -1,8 +1,8 @@
 package com.acme.orders.domain.order;
 
 /**
- * An order was asked to make a move its state machine does not allow. The subclasses name the broken rule; this
- * class itself is thrown only for moves no use case asks for.
+ * An order was asked to make a move its state machine does not allow. A subclass names a rule that a use case can
+ * break ({@link OrderNotCancellableException}); this class itself stands for moves that only a bug would ask for.
  */
 public class IllegalOrderTransitionException extends RuntimeException {
 
@@ -23,11 +23,12 @@ public class IllegalOrderTransitionException extends RuntimeException {
         }
         return switch (to) {
             case CANCELLED -> OrderNotCancellableException.inStatus(from);
-            case PROCESSING -> new OrderNotProcessableException(from);
-            case COMPLETED -> new OrderNotCompletableException(from);
             case PENDING ->
                 new IllegalOrderTransitionException(
                         from, to, "an order cannot move from " + from.code() + " back to pending");
+            case PROCESSING, COMPLETED ->
+                new IllegalOrderTransitionException(
+                        from, to, "an order cannot move from " + from.code() + " to " + to.code());
         };
     }
 

@@ -5,8 +5,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * An order: what a user bought, for how much, and where it is in its life cycle. Immutable: a transition returns the
- * order in its new state, after the state machine of {@link OrderStatus} allowed the move.
+ * An order: what a user bought, for how much, and where it is in its life cycle. Immutable: {@link #apply} returns
+ * the order in its new state. A rule that depends on the order's state (what it may still do) is a method here; a
+ * move between states is a {@link StatusChange}.
  */
 public final class Order {
 
@@ -52,26 +53,18 @@ public final class Order {
         return new Order(id, ownerId, productName, amount, status, createdAt, updatedAt);
     }
 
-    /** The owner cancels: allowed only while pending. */
-    public Order cancel(Instant at) {
-        return moveTo(OrderStatus.CANCELLED, at);
-    }
-
-    /** The processing job takes the order: allowed only while pending. */
-    public Order startProcessing(Instant at) {
-        return moveTo(OrderStatus.PROCESSING, at);
-    }
-
-    /** The processing job finishes the order: allowed only while processing. */
-    public Order complete(Instant at) {
-        return moveTo(OrderStatus.COMPLETED, at);
-    }
-
-    private Order moveTo(OrderStatus next, Instant at) {
-        if (!status.canMoveTo(next)) {
-            throw IllegalOrderTransitionException.of(status, next);
+    /**
+     * This order with {@code change} applied: in the change's target status, last changed at the change's time. The
+     * one way an order changes status; a repository applies the same rule in storage, as a conditional update.
+     *
+     * @throws IllegalOrderTransitionException naming the broken rule, when the order is not in the status the change
+     *     starts from
+     */
+    public Order apply(StatusChange change) {
+        if (change.from() != status) {
+            throw change.refusedFor(status);
         }
-        return new Order(id, ownerId, productName, amount, next, createdAt, at);
+        return new Order(id, ownerId, productName, amount, change.to(), createdAt, change.at());
     }
 
     public boolean isOwnedBy(UserId userId) {

@@ -36,21 +36,6 @@ public enum OrderStatus {
         return successors().contains(next);
     }
 
-    /** The states from which an order may move to this one: what a conditional update must find. */
-    public Set<OrderStatus> predecessors() {
-        EnumSet<OrderStatus> from = EnumSet.noneOf(OrderStatus.class);
-        for (OrderStatus candidate : values()) {
-            if (candidate.canMoveTo(this)) {
-                from.add(candidate);
-            }
-        }
-        return from;
-    }
-
-    public boolean isFinal() {
-        return successors().isEmpty();
-    }
-
     /** The lower-case name used on the wire and in storage. */
     public String code() {
         return code;

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One entry of an order's history. {@code from} is empty only for the first entry, the order's placement.
+ * A move of an order from one status to another, by someone, at a time; also one entry of the order's history.
+ * {@code from} is empty only for the first entry, the order's placement. The factories name the moves the use cases
+ * make; the constructor refuses any move that {@link OrderStatus}'s table does not allow.
  */
 public record StatusChange(OrderStatus from, OrderStatus to, Instant at, Actor actor) {
 
@@ -40,8 +42,16 @@ public record StatusChange(OrderStatus from, OrderStatus to, Instant at, Actor a
         return new StatusChange(OrderStatus.PROCESSING, OrderStatus.COMPLETED, at, Actor.SYSTEM);
     }
 
-    /** Whether this change may be applied to the order: it must be in the state this change starts from. */
-    public boolean appliesTo(Order order) {
-        return from == order.status();
+    /**
+     * Why this change cannot be applied to an order in {@code current}: the rule it would break. For a repository's
+     * conditional update that found the order in another status than {@link #from}.
+     *
+     * @throws IllegalArgumentException when {@code current} is the status this change starts from: nothing refuses it
+     */
+    public IllegalOrderTransitionException refusedFor(OrderStatus current) {
+        if (current == from) {
+            throw new IllegalArgumentException("an order in " + current.code() + " accepts " + this);
+        }
+        return IllegalOrderTransitionException.of(current, to);
     }
 }

@@ -45,10 +45,10 @@ class OrderTest {
     }
 
     @Test
-    void cancel_of_a_pending_order_returns_it_cancelled_and_updated_then() {
+    void a_cancellation_of_a_pending_order_returns_it_cancelled_and_updated_then() {
         Order pending = inStatus(OrderStatus.PENDING);
 
-        Order cancelled = pending.cancel(LATER);
+        Order cancelled = pending.apply(StatusChange.cancellation(LATER));
 
         assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(cancelled.updatedAt()).isEqualTo(LATER);
@@ -58,10 +58,10 @@ class OrderTest {
     }
 
     @Test
-    void start_processing_of_a_pending_order_returns_it_processing_and_updated_then() {
+    void the_start_of_processing_of_a_pending_order_returns_it_processing_and_updated_then() {
         Order pending = inStatus(OrderStatus.PENDING);
 
-        Order processing = pending.startProcessing(LATER);
+        Order processing = pending.apply(StatusChange.processingStart(LATER));
 
         assertThat(processing)
                 .isEqualTo(Order.restore(ID, OWNER, LAPTOP, PRICE, OrderStatus.PROCESSING, PLACED_AT, LATER));
@@ -69,10 +69,10 @@ class OrderTest {
     }
 
     @Test
-    void complete_of_a_processing_order_returns_it_completed_and_updated_then() {
+    void the_completion_of_a_processing_order_returns_it_completed_and_updated_then() {
         Order processing = inStatus(OrderStatus.PROCESSING);
 
-        Order completed = processing.complete(LATER);
+        Order completed = processing.apply(StatusChange.completion(LATER));
 
         assertThat(completed)
                 .isEqualTo(Order.restore(ID, OWNER, LAPTOP, PRICE, OrderStatus.COMPLETED, PLACED_AT, LATER));
@@ -81,10 +81,10 @@ class OrderTest {
 
     @ParameterizedTest
     @EnumSource(value = OrderStatus.class, names = "PENDING", mode = EnumSource.Mode.EXCLUDE)
-    void cancel_of_an_order_that_is_not_pending_is_refused_and_the_order_is_unchanged(OrderStatus status) {
+    void a_cancellation_of_an_order_that_is_not_pending_is_refused_and_the_order_is_unchanged(OrderStatus status) {
         Order order = inStatus(status);
 
-        assertThatThrownBy(() -> order.cancel(LATER))
+        assertThatThrownBy(() -> order.apply(StatusChange.cancellation(LATER)))
                 .isInstanceOf(OrderNotCancellableException.class)
                 .hasMessage("only a pending order can be cancelled; this order is " + status.code())
                 .satisfies(e -> assertTransition(e, status, OrderStatus.CANCELLED));
@@ -93,24 +93,35 @@ class OrderTest {
 
     @ParameterizedTest
     @EnumSource(value = OrderStatus.class, names = "PENDING", mode = EnumSource.Mode.EXCLUDE)
-    void start_processing_of_an_order_that_is_not_pending_is_refused_and_the_order_is_unchanged(OrderStatus status) {
+    void the_start_of_processing_of_an_order_that_is_not_pending_is_refused_and_the_order_is_unchanged(
+            OrderStatus status) {
         Order order = inStatus(status);
 
-        assertThatThrownBy(() -> order.startProcessing(LATER))
-                .isInstanceOf(OrderNotProcessableException.class)
+        assertThatThrownBy(() -> order.apply(StatusChange.processingStart(LATER)))
+                .isExactlyInstanceOf(IllegalOrderTransitionException.class)
                 .satisfies(e -> assertTransition(e, status, OrderStatus.PROCESSING));
         assertThat(order).isEqualTo(inStatus(status));
     }
 
     @ParameterizedTest
     @EnumSource(value = OrderStatus.class, names = "PROCESSING", mode = EnumSource.Mode.EXCLUDE)
-    void complete_of_an_order_that_is_not_processing_is_refused_and_the_order_is_unchanged(OrderStatus status) {
+    void the_completion_of_an_order_that_is_not_processing_is_refused_and_the_order_is_unchanged(OrderStatus status) {
         Order order = inStatus(status);
 
-        assertThatThrownBy(() -> order.complete(LATER))
-                .isInstanceOf(OrderNotCompletableException.class)
+        assertThatThrownBy(() -> order.apply(StatusChange.completion(LATER)))
+                .isExactlyInstanceOf(IllegalOrderTransitionException.class)
                 .satisfies(e -> assertTransition(e, status, OrderStatus.COMPLETED));
         assertThat(order).isEqualTo(inStatus(status));
+    }
+
+    @ParameterizedTest
+    @EnumSource(OrderStatus.class)
+    void a_placement_is_never_applied_to_an_existing_order(OrderStatus status) {
+        Order order = inStatus(status);
+
+        assertThatThrownBy(() -> order.apply(StatusChange.placement(LATER)))
+                .isInstanceOf(IllegalOrderTransitionException.class)
+                .satisfies(e -> assertTransition(e, status, OrderStatus.PENDING));
     }
 
     @Test

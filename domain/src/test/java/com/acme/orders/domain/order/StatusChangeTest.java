@@ -3,7 +3,6 @@ package com.acme.orders.domain.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.acme.orders.domain.user.UserId;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.stream.Stream;
@@ -63,9 +62,11 @@ class StatusChangeTest {
         assertThatThrownBy(() -> new StatusChange(OrderStatus.COMPLETED, OrderStatus.CANCELLED, AT, Actor.USER))
                 .isInstanceOf(OrderNotCancellableException.class);
         assertThatThrownBy(() -> new StatusChange(OrderStatus.CANCELLED, OrderStatus.PROCESSING, AT, Actor.SYSTEM))
-                .isInstanceOf(OrderNotProcessableException.class);
+                .isExactlyInstanceOf(IllegalOrderTransitionException.class)
+                .hasMessage("an order cannot move from cancelled to processing");
         assertThatThrownBy(() -> new StatusChange(OrderStatus.PENDING, OrderStatus.COMPLETED, AT, Actor.SYSTEM))
-                .isInstanceOf(OrderNotCompletableException.class);
+                .isExactlyInstanceOf(IllegalOrderTransitionException.class)
+                .hasMessage("an order cannot move from pending to completed");
         assertThatThrownBy(() -> new StatusChange(OrderStatus.PROCESSING, OrderStatus.PENDING, AT, Actor.SYSTEM))
                 .isExactlyInstanceOf(IllegalOrderTransitionException.class)
                 .hasMessage("an order cannot move from processing back to pending");
@@ -79,14 +80,30 @@ class StatusChangeTest {
     }
 
     @ParameterizedTest
-    @EnumSource(OrderStatus.class)
-    void a_change_applies_only_to_an_order_in_the_state_it_starts_from(OrderStatus status) {
-        Order order = Order.restore(
-                new OrderId(1), new UserId(1), new ProductName("Laptop"), Amount.of("10"), status, AT, AT);
+    @EnumSource(value = OrderStatus.class, names = "PENDING", mode = EnumSource.Mode.EXCLUDE)
+    void the_refusal_of_a_cancellation_names_the_rule_and_the_status_found(OrderStatus found) {
+        assertThat(StatusChange.cancellation(AT).refusedFor(found))
+                .isInstanceOf(OrderNotCancellableException.class)
+                .hasMessage("only a pending order can be cancelled; this order is " + found.code())
+                .satisfies(e -> {
+                    assertThat(e.from()).isEqualTo(found);
+                    assertThat(e.to()).isEqualTo(OrderStatus.CANCELLED);
+                });
+    }
 
-        assertThat(StatusChange.cancellation(AT).appliesTo(order)).isEqualTo(status == OrderStatus.PENDING);
-        assertThat(StatusChange.processingStart(AT).appliesTo(order)).isEqualTo(status == OrderStatus.PENDING);
-        assertThat(StatusChange.completion(AT).appliesTo(order)).isEqualTo(status == OrderStatus.PROCESSING);
-        assertThat(StatusChange.placement(AT).appliesTo(order)).isFalse();
+    @ParameterizedTest
+    @EnumSource(value = OrderStatus.class, names = "PROCESSING", mode = EnumSource.Mode.EXCLUDE)
+    void the_refusal_of_a_completion_is_an_illegal_transition_from_the_status_found(OrderStatus found) {
+        assertThat(StatusChange.completion(AT).refusedFor(found))
+                .isExactlyInstanceOf(IllegalOrderTransitionException.class)
+                .satisfies(e -> assertThat(e.from()).isEqualTo(found));
+    }
+
+    @Test
+    void a_change_is_never_refused_for_the_status_it_starts_from() {
+        assertThatThrownBy(() -> StatusChange.cancellation(AT).refusedFor(OrderStatus.PENDING))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> StatusChange.completion(AT).refusedFor(OrderStatus.PROCESSING))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,2 +1,6 @@
-/** Driving ports: one interface per use case, with its command or query and the failures a caller must handle. */
+/**
+ * Driving ports, one sub-package per resource: an interface per use case with its command or query, the failures a
+ * caller must handle, and one interface per resource that gathers its use cases for the adapters that serve them
+ * all.
+ */
 package com.acme.orders.application.port.in;

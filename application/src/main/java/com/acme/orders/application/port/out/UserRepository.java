@@ -1,7 +1,7 @@
 package com.acme.orders.application.port.out;
 
-import com.acme.orders.application.port.in.EmailAlreadyRegisteredException;
 import com.acme.orders.domain.user.Email;
+import com.acme.orders.domain.user.EmailAlreadyRegisteredException;
 import com.acme.orders.domain.user.User;
 import com.acme.orders.domain.user.UserId;
 import java.util.Optional;

@@ -2,9 +2,10 @@ package com.acme.orders.application.port.out;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.acme.orders.application.port.in.IdempotencyKey;
-import com.acme.orders.application.port.in.RecordedResponse;
+import com.acme.orders.application.port.IdempotencyKey;
+import com.acme.orders.application.port.RecordedResponse;
 import com.acme.orders.application.port.out.IdempotencyKeys.Claim;
+import com.acme.orders.application.port.out.IdempotencyKeys.StoredKey;
 import com.acme.orders.application.testing.Users;
 import com.acme.orders.domain.order.Amount;
 import com.acme.orders.domain.order.Order;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -59,16 +61,33 @@ public abstract class IdempotencyKeysContract {
                 .id();
     }
 
-    private Claim claim(UserId by, String fingerprint, Instant at) {
+    private Optional<Claim> claim(UserId by, String fingerprint, Instant at) {
         return keys().claim(by, key, fingerprint, at, at.minus(Duration.ofHours(24)), at.minus(Duration.ofMinutes(1)));
     }
 
-    private Claim claim(String fingerprint) {
+    private Optional<Claim> claim(String fingerprint) {
         return keys().claim(owner, key, fingerprint, T0, EXPIRED_BEFORE, ABANDONED_BEFORE);
     }
 
+    private Claim won(String fingerprint) {
+        return claim(fingerprint).orElseThrow();
+    }
+
+    /** What the store holds for the owner's key now. */
+    private Optional<StoredKey> stored() {
+        return keys().find(owner, key);
+    }
+
+    private static StoredKey inFlight(String fingerprint) {
+        return new StoredKey(fingerprint, Optional.empty());
+    }
+
+    private static StoredKey done(String fingerprint, RecordedResponse response) {
+        return new StoredKey(fingerprint, Optional.of(response));
+    }
+
     /** Places an order and completes the claim with its answer, in one transaction, as the service does. */
-    private RecordedResponse placeAndComplete(Claim.Won won) {
+    private RecordedResponse placeAndComplete(Claim won) {
         return transactions().inTransaction(() -> {
             Order order = Order.place(
                     orders().nextId(), won.owner(), new ProductName("Laptop"), Amount.of("999.99"), won.claimedAt());
@@ -81,32 +100,42 @@ public abstract class IdempotencyKeysContract {
     }
 
     @Test
-    void the_first_claim_of_a_key_is_won() {
-        assertThat(claim(FINGERPRINT)).isEqualTo(new Claim.Won(owner, key, T0));
+    void the_first_claim_of_a_key_is_won_and_stored_in_flight() {
+        assertThat(claim(FINGERPRINT)).contains(new Claim(owner, key, T0));
+        assertThat(stored()).contains(inFlight(FINGERPRINT));
     }
 
     @Test
-    void a_second_claim_with_the_same_fingerprint_before_completion_is_in_flight() {
+    void an_unknown_key_is_not_stored() {
+        assertThat(stored()).isEmpty();
+    }
+
+    @Test
+    void a_second_claim_before_completion_gets_nothing_and_the_key_stays_in_flight() {
         claim(FINGERPRINT);
 
-        assertThat(claim(FINGERPRINT)).isInstanceOf(Claim.InFlight.class);
+        assertThat(claim(FINGERPRINT)).isEmpty();
+        assertThat(stored()).contains(inFlight(FINGERPRINT));
     }
 
     @Test
-    void a_claim_with_another_fingerprint_is_a_different_request_in_flight_or_done() {
-        Claim.Won won = (Claim.Won) claim(FINGERPRINT);
-        assertThat(claim(OTHER_FINGERPRINT)).isInstanceOf(Claim.DifferentRequest.class);
+    void a_claim_with_another_fingerprint_gets_nothing_and_the_first_fingerprint_stays_in_flight_or_done() {
+        Claim won = won(FINGERPRINT);
+        assertThat(claim(OTHER_FINGERPRINT)).isEmpty();
+        assertThat(stored()).contains(inFlight(FINGERPRINT));
 
-        placeAndComplete(won);
+        RecordedResponse response = placeAndComplete(won);
 
-        assertThat(claim(OTHER_FINGERPRINT)).isInstanceOf(Claim.DifferentRequest.class);
+        assertThat(claim(OTHER_FINGERPRINT)).isEmpty();
+        assertThat(stored()).contains(done(FINGERPRINT, response));
     }
 
     @Test
-    void after_completion_a_claim_replays_the_recorded_response_byte_for_byte() {
-        RecordedResponse response = placeAndComplete((Claim.Won) claim(FINGERPRINT));
+    void after_completion_the_key_holds_the_recorded_response_byte_for_byte() {
+        RecordedResponse response = placeAndComplete(won(FINGERPRINT));
 
-        assertThat(claim(FINGERPRINT)).isEqualTo(new Claim.Replay(response));
+        assertThat(claim(FINGERPRINT)).isEmpty();
+        assertThat(stored()).contains(done(FINGERPRINT, response));
     }
 
     @Test
@@ -114,12 +143,14 @@ public abstract class IdempotencyKeysContract {
         claim(FINGERPRINT);
         UserId other = newOwner();
 
-        assertThat(claim(other, OTHER_FINGERPRINT, T0)).isInstanceOf(Claim.Won.class);
+        assertThat(claim(other, OTHER_FINGERPRINT, T0)).isPresent();
+        assertThat(keys().find(other, key)).contains(inFlight(OTHER_FINGERPRINT));
+        assertThat(stored()).contains(inFlight(FINGERPRINT));
     }
 
     @Test
     void a_completion_rolled_back_with_its_order_leaves_the_claim_in_flight() {
-        Claim.Won won = (Claim.Won) claim(FINGERPRINT);
+        Claim won = won(FINGERPRINT);
 
         try {
             transactions().inTransaction(() -> {
@@ -130,67 +161,74 @@ public abstract class IdempotencyKeysContract {
             // rolled back
         }
 
-        assertThat(claim(FINGERPRINT)).isInstanceOf(Claim.InFlight.class);
+        assertThat(claim(FINGERPRINT)).isEmpty();
+        assertThat(stored()).contains(inFlight(FINGERPRINT));
         keys().release(won);
-        assertThat(claim(FINGERPRINT)).isInstanceOf(Claim.Won.class);
+        assertThat(claim(FINGERPRINT)).isPresent();
     }
 
     @Test
     void a_released_claim_frees_the_key_at_once() {
-        Claim.Won won = (Claim.Won) claim(FINGERPRINT);
+        Claim won = won(FINGERPRINT);
 
         keys().release(won);
 
-        assertThat(claim(OTHER_FINGERPRINT)).isInstanceOf(Claim.Won.class);
+        assertThat(stored()).isEmpty();
+        assertThat(claim(OTHER_FINGERPRINT)).isPresent();
     }
 
     @Test
     void releasing_a_completed_claim_changes_nothing() {
-        Claim.Won won = (Claim.Won) claim(FINGERPRINT);
+        Claim won = won(FINGERPRINT);
         RecordedResponse response = placeAndComplete(won);
 
         keys().release(won);
 
-        assertThat(claim(FINGERPRINT)).isEqualTo(new Claim.Replay(response));
+        assertThat(stored()).contains(done(FINGERPRINT, response));
     }
 
     @Test
     void a_key_made_before_the_expiry_cutoff_is_claimed_anew_even_with_another_fingerprint() {
-        placeAndComplete((Claim.Won) claim(FINGERPRINT));
+        placeAndComplete(won(FINGERPRINT));
         Instant dayLater = T0.plus(Duration.ofHours(24)).plusNanos(1000);
 
-        assertThat(claim(owner, OTHER_FINGERPRINT, dayLater)).isEqualTo(new Claim.Won(owner, key, dayLater));
+        assertThat(claim(owner, OTHER_FINGERPRINT, dayLater)).contains(new Claim(owner, key, dayLater));
+        assertThat(stored()).contains(inFlight(OTHER_FINGERPRINT));
     }
 
     @Test
     void a_key_exactly_at_the_expiry_cutoff_is_still_kept() {
-        RecordedResponse response = placeAndComplete((Claim.Won) claim(FINGERPRINT));
+        RecordedResponse response = placeAndComplete(won(FINGERPRINT));
 
-        assertThat(claim(owner, FINGERPRINT, T0.plus(Duration.ofHours(24)))).isEqualTo(new Claim.Replay(response));
+        assertThat(claim(owner, FINGERPRINT, T0.plus(Duration.ofHours(24)))).isEmpty();
+        assertThat(stored()).contains(done(FINGERPRINT, response));
     }
 
     @Test
     void an_abandoned_claim_is_taken_over_and_can_no_longer_complete() {
-        Claim.Won abandoned = (Claim.Won) claim(FINGERPRINT);
+        Claim abandoned = won(FINGERPRINT);
         Instant later = T0.plus(Duration.ofMinutes(2));
 
-        Claim.Won takeover = (Claim.Won) claim(owner, FINGERPRINT, later);
+        Claim takeover = claim(owner, FINGERPRINT, later).orElseThrow();
 
         Order order = Order.place(orders().nextId(), owner, new ProductName("Laptop"), Amount.of("1.00"), T0);
         orders().add(order);
         assertThat(keys().complete(abandoned, new RecordedResponse(order.id(), 201, "{}")))
                 .isFalse();
         keys().release(abandoned);
-        assertThat(claim(owner, FINGERPRINT, later)).isInstanceOf(Claim.InFlight.class);
+        assertThat(claim(owner, FINGERPRINT, later)).isEmpty();
+        assertThat(stored()).contains(inFlight(FINGERPRINT));
         RecordedResponse response = placeAndComplete(takeover);
-        assertThat(claim(owner, FINGERPRINT, later)).isEqualTo(new Claim.Replay(response));
+        assertThat(claim(owner, FINGERPRINT, later)).isEmpty();
+        assertThat(stored()).contains(done(FINGERPRINT, response));
     }
 
     @Test
     void a_recent_unfinished_claim_is_not_taken_over() {
         claim(FINGERPRINT);
 
-        assertThat(claim(owner, FINGERPRINT, T0.plus(Duration.ofSeconds(59)))).isInstanceOf(Claim.InFlight.class);
+        assertThat(claim(owner, FINGERPRINT, T0.plus(Duration.ofSeconds(59)))).isEmpty();
+        assertThat(stored()).contains(inFlight(FINGERPRINT));
     }
 
     @Test
@@ -211,7 +249,8 @@ public abstract class IdempotencyKeysContract {
         assertThat(keys().deleteExpired(longAgo.plusSeconds(10), 2)).isEqualTo(1);
         assertThat(keys().deleteExpired(longAgo.plusSeconds(10), 2)).isZero();
         assertThat(keys().claim(owner, key, OTHER_FINGERPRINT, longAgo.plusSeconds(11), Instant.EPOCH, Instant.EPOCH))
-                .isInstanceOf(Claim.DifferentRequest.class);
+                .isEmpty();
+        assertThat(stored()).contains(inFlight(FINGERPRINT));
     }
 
     @Test
@@ -220,22 +259,23 @@ public abstract class IdempotencyKeysContract {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         CountDownLatch start = new CountDownLatch(1);
         try {
-            List<Future<Claim>> results = new ArrayList<>();
+            List<Future<Optional<Claim>>> results = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
-                Callable<Claim> attempt = () -> {
+                Callable<Optional<Claim>> attempt = () -> {
                     start.await();
                     return claim(FINGERPRINT);
                 };
                 results.add(pool.submit(attempt));
             }
             start.countDown();
-            List<Claim> claims = new ArrayList<>();
-            for (Future<Claim> result : results) {
+            List<Optional<Claim>> claims = new ArrayList<>();
+            for (Future<Optional<Claim>> result : results) {
                 claims.add(result.get(30, TimeUnit.SECONDS));
             }
 
-            assertThat(claims).filteredOn(Claim.Won.class::isInstance).hasSize(1);
-            assertThat(claims).filteredOn(Claim.InFlight.class::isInstance).hasSize(threads - 1);
+            assertThat(claims).filteredOn(Optional::isPresent).hasSize(1);
+            assertThat(claims).filteredOn(Optional::isEmpty).hasSize(threads - 1);
+            assertThat(stored()).contains(inFlight(FINGERPRINT));
         } finally {
             pool.shutdownNow();
         }

@@ -3,8 +3,8 @@ package com.acme.orders.application.port.out;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.acme.orders.application.port.in.EmailAlreadyRegisteredException;
 import com.acme.orders.domain.user.Email;
+import com.acme.orders.domain.user.EmailAlreadyRegisteredException;
 import com.acme.orders.domain.user.PasswordHash;
 import com.acme.orders.domain.user.User;
 import com.acme.orders.domain.user.UserName;

@@ -1,7 +1,0 @@
-package com.acme.orders.application.port.in;
-
-/** A user's own orders, newest first, one page at a time. */
-public interface ListOrdersUseCase {
-
-    OrderPage list(ListOrdersQuery query);
-}

@@ -1,9 +1,0 @@
-package com.acme.orders.application.port.in;
-
-import com.acme.orders.domain.order.Order;
-
-/** A user places an order; it starts pending, with its first history entry. */
-public interface PlaceOrderUseCase {
-
-    Order place(PlaceOrderCommand command);
-}
