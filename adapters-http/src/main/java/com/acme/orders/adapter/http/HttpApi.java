@@ -103,7 +103,7 @@ public final class HttpApi {
 
             // Javalin's own static file handler reads the class path through the class loader. Jetty's, the default,
             // mounts the whole jar as a zip file system first: 15,000 entries, about 0.6 s of every start-up
-            // (docs/benchmarks.md). Javalin runs its static-file tests against both.
+            // (docs/performance.md). Javalin runs its static-file tests against both.
             config.resourceHandler(new JavalinStaticResourceHandler());
             config.staticFiles.add(files -> {
                 files.hostedPath = ApiDocumentation.WEBJARS_PATH;

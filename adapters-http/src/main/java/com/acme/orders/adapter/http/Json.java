@@ -73,7 +73,7 @@ final class Json {
     /**
      * {@code value} as {@link #TIMESTAMP} writes it ({@code 2026-01-31T09:05:07.042Z}), without the formatter for
      * years 0 to 9999: a page of orders has two instants per order, and the formatter's general machinery was 3% of
-     * the CPU of a list request (docs/benchmarks.md).
+     * the CPU of a list request (docs/performance.md).
      */
     static char[] timestamp(Instant value) {
         LocalDateTime utc = LocalDateTime.ofEpochSecond(value.getEpochSecond(), value.getNano(), ZoneOffset.UTC);

@@ -127,7 +127,7 @@ public final class Database implements AutoCloseable {
         // Plan each prepared statement once per connection. Every statement of the service is written so that its
         // generic plan is an index plan (GenericPlansTest proves it); left on "auto", PostgreSQL re-planned the page
         // query on every execution, because a bound LIMIT and keyset bound make its generic estimate look dearer
-        // than a custom plan of the same shape. Measured in docs/benchmarks.md.
+        // than a custom plan of the same shape. Measured in docs/performance.md.
         config.setConnectionInitSql(PLAN_EACH_STATEMENT_ONCE);
         // names our sessions in pg_stat_activity
         config.addDataSourceProperty("ApplicationName", "order-service");

@@ -22,7 +22,7 @@ import org.jdbi.v3.core.statement.Query;
  * <p>The statements of every order request ({@link #findById}, {@link #findPage}, {@link #nextId} and {@link #add})
  * run the DAO's SQL on JDBI's fluent API with their mappers given, not through the SqlObject proxy. An on-demand SqlObject attaches anew on each call,
  * copying its configuration and looking up binders and mappers again (jdbi/jdbi#2617); in the profile of issue #7
- * that was about 40% of a list request's CPU. See docs/benchmarks.md.
+ * that was about 40% of a list request's CPU. See docs/performance.md.
  */
 public final class JdbiOrderRepository implements OrderRepository {
 
