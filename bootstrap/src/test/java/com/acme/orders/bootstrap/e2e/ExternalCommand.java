@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +33,25 @@ record ExternalCommand(int exitCode, String output) {
                     + "(npm ci in api-tools). This test is skipped, not passed.");
         }
         return tool;
+    }
+
+    /**
+     * A program of the machine (promtool, haproxy...) on the PATH or in {@code /usr/sbin}, or the test is skipped
+     * saying which is missing and which Debian package api-tools/prepare installs it from.
+     */
+    static Path systemTool(String name, String debianPackage) {
+        List<String> directories = new ArrayList<>(
+                List.of(System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")));
+        directories.add("/usr/sbin");
+        for (String directory : directories) {
+            Path tool = Path.of(directory, name);
+            if (Files.isExecutable(tool)) {
+                return tool;
+            }
+        }
+        abort(name + " is not installed: api-tools/prepare installs the Debian package " + debianPackage
+                + " when it runs as root with apt-get. This test is skipped, not passed.");
+        throw new IllegalStateException("unreachable");
     }
 
     static ExternalCommand run(Path workingDirectory, Map<String, String> environment, List<String> command) {
