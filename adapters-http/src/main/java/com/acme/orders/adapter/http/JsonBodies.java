@@ -24,8 +24,23 @@ final class JsonBodies {
     }
 
     <T> T read(Context ctx, Class<T> type) {
-        requireJsonContentType(ctx.contentType());
-        byte[] body = ctx.bodyAsBytes();
+        return read(ctx.contentType(), ctx::bodyAsBytes, type);
+    }
+
+    /** Where a body's bytes come from: the request, read once, or a test's bytes. */
+    @FunctionalInterface
+    interface Source {
+        byte[] bytes() throws IOException;
+    }
+
+    <T> T read(String contentType, Source source, Class<T> type) {
+        requireJsonContentType(contentType);
+        byte[] body;
+        try {
+            body = source.bytes();
+        } catch (IOException e) {
+            throw ApiException.malformedJson("The request body could not be read.");
+        }
         if (body.length == 0) {
             throw ApiException.malformedJson("The request body is empty; a JSON object is expected.");
         }

@@ -72,7 +72,11 @@ final class OrderController {
     }
 
     private static Optional<IdempotencyKey> idempotencyKey(Context ctx) {
-        String raw = ctx.header(IDEMPOTENCY_KEY_HEADER);
+        return idempotencyKey(ctx.header(IDEMPOTENCY_KEY_HEADER));
+    }
+
+    /** The {@code Idempotency-Key} header's value, if one was sent; a 400 naming the header if it is no key. */
+    static Optional<IdempotencyKey> idempotencyKey(String raw) {
         if (raw == null) {
             return Optional.empty();
         }
@@ -96,22 +100,29 @@ final class OrderController {
 
     void list(Context ctx) {
         UserId caller = BearerAuthentication.caller(ctx);
-        Validation validation = new Validation();
-        Optional<OrderStatus> status = validation.field(
-                "status", () -> Optional.ofNullable(ctx.queryParam("status")).map(OrderStatus::fromCode));
-        Integer limit = validation.field("limit", () -> limit(ctx.queryParam("limit")));
-        Optional<PageCursor> after = validation.field(
-                "cursor",
-                () -> Optional.ofNullable(ctx.queryParam("cursor"))
-                        .map(raw -> cursors.decode(caller, raw)
-                                .orElseThrow(() -> InvalidValueException.because(
-                                        "is not a cursor from a previous page of this list"))));
-        validation.orThrow();
-        OrderPage page = orders.list(new ListOrdersQuery(caller, status, limit, after));
+        OrderPage page = orders.list(listQuery(
+                cursors, caller, ctx.queryParam("status"), ctx.queryParam("limit"), ctx.queryParam("cursor")));
         ctx.json(new OrderListResponse(
                 page.orders().stream().map(OrderResponse::from).toList(),
                 page.total(),
                 page.next().map(next -> cursors.encode(caller, next)).orElse(null)));
+    }
+
+    /** The query of {@code GET /orders} from its raw parameters; a 400 naming every parameter that is wrong. */
+    static ListOrdersQuery listQuery(
+            PageCursors cursors, UserId caller, String rawStatus, String rawLimit, String rawCursor) {
+        Validation validation = new Validation();
+        Optional<OrderStatus> status =
+                validation.field("status", () -> Optional.ofNullable(rawStatus).map(OrderStatus::fromCode));
+        Integer limit = validation.field("limit", () -> limit(rawLimit));
+        Optional<PageCursor> after = validation.field(
+                "cursor",
+                () -> Optional.ofNullable(rawCursor)
+                        .map(raw -> cursors.decode(caller, raw)
+                                .orElseThrow(() -> InvalidValueException.because(
+                                        "is not a cursor from a previous page of this list"))));
+        validation.orThrow();
+        return new ListOrdersQuery(caller, status, limit, after);
     }
 
     void get(Context ctx) {
@@ -131,8 +142,13 @@ final class OrderController {
     }
 
     private static OrderId orderId(Context ctx) {
+        return orderId(ctx.pathParam("id"));
+    }
+
+    /** The {@code {id}} of an order's path; a 400 naming {@code id} if it is none. */
+    static OrderId orderId(String raw) {
         Validation validation = new Validation();
-        OrderId id = validation.field("id", () -> new OrderId(parseLong(ctx.pathParam("id"))));
+        OrderId id = validation.field("id", () -> new OrderId(parseLong(raw)));
         validation.orThrow();
         return id;
     }

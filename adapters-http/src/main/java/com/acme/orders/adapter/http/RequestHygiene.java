@@ -38,13 +38,17 @@ final class RequestHygiene {
 
     /** Before every request: the client's id if it is sane, else a new one; in the answer and in the MDC. */
     void assignRequestId(Context ctx) {
-        String offered = ctx.header(REQUEST_ID_HEADER);
-        String requestId = offered != null && SANE_REQUEST_ID.matcher(offered).matches()
-                ? offered
-                : UUID.randomUUID().toString();
+        String requestId = requestIdFor(ctx.header(REQUEST_ID_HEADER));
         ctx.attribute(REQUEST_ID, requestId);
         ctx.header(REQUEST_ID_HEADER, requestId);
         MDC.put(REQUEST_ID, requestId);
+    }
+
+    /** The client's id if it is sane, else a new one. */
+    static String requestIdFor(String offered) {
+        return offered != null && SANE_REQUEST_ID.matcher(offered).matches()
+                ? offered
+                : UUID.randomUUID().toString();
     }
 
     /** The request's id, as {@link #assignRequestId} chose it. */
