@@ -34,6 +34,11 @@ final class ApiException extends RuntimeException {
         return new ApiException(ProblemType.MALFORMED_JSON, detail, null, Map.of());
     }
 
+    /** A request the HTTP layer cannot take as sent (its URI, say), with no field to name. */
+    static ApiException badRequest(String detail) {
+        return new ApiException(ProblemType.BAD_REQUEST, detail, null, Map.of());
+    }
+
     static ApiException unsupportedMediaType(String detail) {
         return new ApiException(ProblemType.UNSUPPORTED_MEDIA_TYPE, detail, null, Map.of());
     }

@@ -4,6 +4,8 @@ import com.acme.orders.application.port.in.account.AuthenticateUseCase;
 import com.acme.orders.domain.user.UserId;
 import io.javalin.http.Context;
 import io.javalin.security.RouteRole;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -46,7 +48,14 @@ final class BearerAuthentication {
         if (!ctx.routeRoles().contains(REQUIRED)) {
             return;
         }
-        String authorization = ctx.header("Authorization");
+        List<String> authorizations = Collections.list(ctx.req().getHeaders("Authorization"));
+        if (authorizations.size() > 1) {
+            // which one would count is the server's guess (RFC 9110 §5.3: a field that is not a list must be sent once)
+            throw ApiException.unauthorized(
+                    "Send one Authorization header, not " + authorizations.size() + ".",
+                    CHALLENGE + ", error=\"invalid_request\"");
+        }
+        String authorization = authorizations.isEmpty() ? null : authorizations.getFirst();
         if (authorization == null || authorization.isBlank()) {
             throw ApiException.unauthorized("A bearer token is required: log in at /auth/login.", CHALLENGE);
         }

@@ -2,11 +2,15 @@ package com.acme.orders.adapter.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import io.javalin.security.RouteRole;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Server;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +46,7 @@ public final class HttpApi {
                 useCases.orders(), useCases.ordersOnce(), bodies, new PageCursors(cursorSecret), mapper);
         HealthController health = new HealthController(settings.version(), ready);
         ApiDocumentation documentation = new ApiDocumentation(settings.version());
+        ServerErrors serverErrors = new ServerErrors(problems, hygiene);
 
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -57,35 +62,42 @@ public final class HttpApi {
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setSendServerVersion(false);
                 http.setSendXPoweredBy(false);
+                // Javalin's LEGACY mode passes ambiguous and UTF-16 (%u) encodings on, where path parameters fail
+                http.setUriCompliance(UriCompliance.DEFAULT);
             });
-            config.jetty.modifyServer(
-                    server -> configureShutdown(server, settings.stopTimeout().toMillis()));
+            config.jetty.modifyServer(server -> {
+                configureShutdown(server, settings.stopTimeout().toMillis());
+                server.setErrorHandler(serverErrors);
+            });
+            config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(serverErrors));
             config.requestLogger.http(hygiene::logAccess);
             ApiDocumentation.serveAssets(config);
             CorsPolicy.apply(config, settings.corsAllowedOrigins());
 
             config.routes.before(hygiene::assignRequestId);
             config.routes.before(RequestHygiene::addHeaders);
+            config.routes.before(RequestHygiene::requireDecodableQuery);
             config.routes.before("/auth/login", auth::admitAddress);
             config.routes.before("/auth/register", auth::admitAddress);
             config.routes.beforeMatched(authentication::authenticate);
 
-            config.routes.get("/", health::root);
-            config.routes.get("/health/live", health::live);
-            config.routes.get("/health/ready", health::ready);
-            config.routes.get(
+            Routes routes = new Routes(config.routes);
+            routes.get("/", health::root);
+            routes.get("/health/live", health::live);
+            routes.get("/health/ready", health::ready);
+            routes.get(
                     "/metrics", ctx -> ctx.contentType(HttpMetrics.CONTENT_TYPE).result(metrics.scrape()));
-            config.routes.get("/openapi.json", documentation::json);
-            config.routes.get("/openapi.yaml", documentation::yaml);
-            config.routes.get(ApiDocumentation.SWAGGER_UI_PATH, documentation::swaggerUi);
-            config.routes.get(ApiDocumentation.REDOC_PATH, documentation::redoc);
+            routes.get("/openapi.json", documentation::json);
+            routes.get("/openapi.yaml", documentation::yaml);
+            routes.get(ApiDocumentation.SWAGGER_UI_PATH, documentation::swaggerUi);
+            routes.get(ApiDocumentation.REDOC_PATH, documentation::redoc);
             config.routes.post("/auth/register", auth::register);
             config.routes.post("/auth/login", auth::logIn);
             config.routes.post("/orders", orders::place, BearerAuthentication.REQUIRED);
-            config.routes.get("/orders", orders::list, BearerAuthentication.REQUIRED);
-            config.routes.get("/orders/{id}", orders::get, BearerAuthentication.REQUIRED);
+            routes.get("/orders", orders::list, BearerAuthentication.REQUIRED);
+            routes.get("/orders/{id}", orders::get, BearerAuthentication.REQUIRED);
             config.routes.patch("/orders/{id}/cancel", orders::cancel, BearerAuthentication.REQUIRED);
-            config.routes.get("/orders/{id}/history", orders::history, BearerAuthentication.REQUIRED);
+            routes.get("/orders/{id}/history", orders::history, BearerAuthentication.REQUIRED);
 
             // Javalin maps its own HttpResponseExceptions (404, 405, 413...) unless that exact type has a handler.
             config.routes.exception(HttpResponseException.class, problems::answer);
@@ -116,6 +128,19 @@ public final class HttpApi {
                 .filter(endpoint -> endpoint.method.isHttpMethod())
                 .map(endpoint -> endpoint.method.name() + " " + endpoint.path)
                 .toList();
+    }
+
+    /**
+     * The route table's GET: every GET route is a HEAD route too, with the same handler and roles, so that HEAD is
+     * authenticated and answered as GET is (Jetty sends the headers without the body) and is measured under its route.
+     * Javalin alone answers a HEAD of a GET route with an empty 200 before any hook that needs the route runs.
+     */
+    private record Routes(RoutesConfig routes) {
+
+        void get(String path, Handler handler, RouteRole... roles) {
+            routes.get(path, handler, roles);
+            routes.head(path, handler, roles);
+        }
     }
 
     /** The service's own shutdown runs the stop, in its order: Jetty must not stop itself on SIGTERM first. */

@@ -1,10 +1,14 @@
 package com.acme.orders.adapter.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -12,6 +16,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
@@ -24,9 +30,25 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * The one JSON configuration of the API: {@code snake_case}, strict on input (unknown fields, duplicate keys,
- * trailing data and type coercions are refused), money as exact decimals, times as RFC 3339 UTC with milliseconds.
+ * trailing data, type coercions and text that is not well-formed Unicode are refused), with the parser's limits set
+ * here rather than left to Jackson's defaults, money as exact decimals, times as RFC 3339 UTC with milliseconds.
  */
 final class Json {
+
+    /** Longer than any valid amount ({@code 1000000000.00} has 13); a longer number is refused before it is read. */
+    static final int MAX_NUMBER_LENGTH = 100;
+    /** Every request body is one flat object; a little room for what later requests may nest. */
+    static final int MAX_NESTING_DEPTH = 32;
+    /** Every field of every request is a short word; unknown fields are refused and named in the answer. */
+    static final int MAX_NAME_LENGTH = 256;
+
+    private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+            .maxNumberLength(MAX_NUMBER_LENGTH)
+            .maxNestingDepth(MAX_NESTING_DEPTH)
+            .maxNameLength(MAX_NAME_LENGTH)
+            .maxStringLength(HttpSettings.MAX_BODY_BYTES)
+            .maxDocumentLength(HttpSettings.MAX_BODY_BYTES)
+            .build();
 
     static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -34,7 +56,8 @@ final class Json {
     private Json() {}
 
     static ObjectMapper mapper() {
-        ObjectMapper mapper = JsonMapper.builder()
+        ObjectMapper mapper = JsonMapper.builder(
+                        JsonFactory.builder().streamReadConstraints(LIMITS).build())
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -47,7 +70,9 @@ final class Json {
                 .disable(JsonParser.Feature.ALLOW_COMMENTS)
                 .defaultPropertyInclusion(
                         JsonInclude.Value.construct(JsonInclude.Include.ALWAYS, JsonInclude.Include.ALWAYS))
-                .addModule(new SimpleModule("order-api").addSerializer(Instant.class, new InstantSerializer()))
+                .addModule(new SimpleModule("order-api")
+                        .addSerializer(Instant.class, new InstantSerializer())
+                        .addDeserializer(String.class, new WellFormedStringDeserializer()))
                 .build();
         // A number or a boolean where text is expected is a client error, not something to convert silently.
         mapper.coercionConfigFor(LogicalType.Textual)
@@ -55,6 +80,53 @@ final class Json {
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         return mapper;
+    }
+
+    /**
+     * Text as Jackson reads it, refused when it is not well-formed UTF-16: the JSON escape of a surrogate (U+D800 to
+     * U+DFFF) without its pair decodes to a lone surrogate, which UTF-8 storage would turn into {@code ?} (RFC 8259
+     * §8.2, RFC 7493 §2.1).
+     */
+    private static final class WellFormedStringDeserializer extends StdScalarDeserializer<String> {
+
+        WellFormedStringDeserializer() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String text = StringDeserializer.instance.deserialize(parser, context);
+            if (text != null && !isWellFormed(text)) {
+                throw new UnpairedSurrogateException(parser);
+            }
+            return text;
+        }
+
+        @Override
+        public LogicalType logicalType() {
+            return LogicalType.Textual;
+        }
+    }
+
+    /** Whether every surrogate in {@code text} is half of a pair. */
+    static boolean isWellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A string of a body that is not well-formed Unicode; {@link JsonBodies} names its field. */
+    static final class UnpairedSurrogateException extends JsonMappingException {
+
+        UnpairedSurrogateException(JsonParser parser) {
+            super(parser, "an unpaired surrogate");
+        }
     }
 
     private static final class InstantSerializer extends StdSerializer<Instant> {

@@ -34,7 +34,7 @@ final class LoginThrottle {
      * limit); refuses it once the failures allowed in the window are used up.
      */
     void admitAccount(Email account) {
-        long waitSeconds = accounts.tryTake(account.value());
+        long waitSeconds = accounts.tryTake(account.lowerCase());
         if (waitSeconds > 0) {
             throw ApiException.tooManyRequests("Too many failed log-ins for this account; retry later.", waitSeconds);
         }
@@ -42,6 +42,6 @@ final class LoginThrottle {
 
     /** A successful log-in: the account's failures are forgotten. */
     void succeeded(Email account) {
-        accounts.reset(account.value());
+        accounts.reset(account.lowerCase());
     }
 }

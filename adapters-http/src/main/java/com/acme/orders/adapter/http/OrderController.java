@@ -158,19 +158,13 @@ final class OrderController {
         if (raw == null) {
             return ListOrdersQuery.DEFAULT_LIMIT;
         }
-        try {
-            return ListOrdersQuery.checkedLimit(Integer.parseInt(raw));
-        } catch (NumberFormatException e) {
-            throw InvalidValueException.because("must be an integer between 1 and " + ListOrdersQuery.MAX_LIMIT);
-        }
+        long limit = AsciiNumbers.parse(raw).orElse(0);
+        return ListOrdersQuery.checkedLimit((int) Math.min(limit, Integer.MAX_VALUE));
     }
 
     /** Parses an id; whether it is a valid order id is {@link OrderId}'s rule. */
     private static long parseLong(String raw) {
-        try {
-            return Long.parseLong(raw);
-        } catch (NumberFormatException e) {
-            throw InvalidValueException.because("must be a positive integer");
-        }
+        return AsciiNumbers.parse(raw)
+                .orElseThrow(() -> InvalidValueException.because("must be a positive integer of ASCII digits"));
     }
 }

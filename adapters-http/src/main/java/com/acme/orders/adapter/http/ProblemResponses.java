@@ -131,14 +131,25 @@ final class ProblemResponses {
     }
 
     private void respond(Context ctx, ProblemType type, String detail, List<Problem.FieldError> errors) {
-        Problem problem = new Problem(
-                type.uri(), type.title(), type.status(), detail, ctx.path(), RequestHygiene.requestId(ctx), errors);
         RequestHygiene.addHeaders(ctx);
+        ctx.status(type.status())
+                .contentType(Problem.CONTENT_TYPE)
+                .result(body(type, detail, ctx.path(), RequestHygiene.requestId(ctx), errors));
+    }
+
+    /** The problem detail as JSON bytes; {@link ServerErrors} writes it outside Javalin. */
+    byte[] body(ProblemType type, String detail, String instance, String requestId, List<Problem.FieldError> errors) {
         try {
-            ctx.status(type.status()).contentType(Problem.CONTENT_TYPE).result(mapper.writeValueAsBytes(problem));
+            return mapper.writeValueAsBytes(
+                    new Problem(type.uri(), type.title(), type.status(), detail, instance, requestId, errors));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a problem detail could not be written", e);
         }
+    }
+
+    /** What a 500 says: nothing about its cause. */
+    static String internalDetail() {
+        return INTERNAL_DETAIL;
     }
 
     private static String capitalised(String message) {

@@ -6,6 +6,7 @@ package com.acme.orders.adapter.http;
  */
 enum ProblemType {
     VALIDATION("/problems/validation", "Invalid request", 400),
+    BAD_REQUEST("about:blank", "Bad Request", 400),
     MALFORMED_JSON("/problems/malformed-json", "Malformed JSON", 400),
     UNAUTHORIZED("/problems/unauthorized", "Unauthorized", 401),
     INVALID_CREDENTIALS("/problems/invalid-credentials", "Invalid credentials", 401),
@@ -18,9 +19,27 @@ enum ProblemType {
     IDEMPOTENCY_KEY_REUSED("/problems/idempotency-key-reused", "Idempotency key reused", 422),
     CONTENT_TOO_LARGE("about:blank", "Content Too Large", 413),
     UNSUPPORTED_MEDIA_TYPE("about:blank", "Unsupported Media Type", 415),
+    URI_TOO_LONG("about:blank", "URI Too Long", 414),
+    EXPECTATION_FAILED("about:blank", "Expectation Failed", 417),
+    HEADERS_TOO_LARGE("about:blank", "Request Header Fields Too Large", 431),
     TOO_MANY_REQUESTS("/problems/too-many-requests", "Too many requests", 429),
     INTERNAL("about:blank", "Internal Server Error", 500),
-    UNAVAILABLE("about:blank", "Service Unavailable", 503);
+    UNAVAILABLE("about:blank", "Service Unavailable", 503),
+    VERSION_NOT_SUPPORTED("about:blank", "HTTP Version Not Supported", 505);
+
+    /** The plain HTTP failures the HTTP server itself answers, before or outside routing ({@link ServerErrors}). */
+    static ProblemType ofServerStatus(int status) {
+        return switch (status) {
+            case 413 -> CONTENT_TOO_LARGE;
+            case 414 -> URI_TOO_LONG;
+            case 417 -> EXPECTATION_FAILED;
+            case 431 -> HEADERS_TOO_LARGE;
+            case 503 -> UNAVAILABLE;
+            case 505 -> VERSION_NOT_SUPPORTED;
+            case 500 -> INTERNAL;
+            default -> BAD_REQUEST;
+        };
+    }
 
     private final String uri;
     private final String title;

@@ -3,6 +3,7 @@ package com.acme.orders.adapter.http;
 import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -21,7 +22,9 @@ final class RequestHygiene {
     /** A client's id is echoed only when it is short and plain: it goes into headers, problem bodies and logs. */
     private static final Pattern SANE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
 
-    private static final String REQUEST_ID = "request_id";
+    /** The MDC key of the request id, on every line logged while a request is served. */
+    static final String REQUEST_ID_MDC = "request_id";
+
     private static final String DOCUMENTATION_PAGE_POLICY =
             "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
                     + "font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; base-uri 'none'; "
@@ -39,9 +42,9 @@ final class RequestHygiene {
     /** Before every request: the client's id if it is sane, else a new one; in the answer and in the MDC. */
     void assignRequestId(Context ctx) {
         String requestId = requestIdFor(ctx.header(REQUEST_ID_HEADER));
-        ctx.attribute(REQUEST_ID, requestId);
+        ctx.attribute(REQUEST_ID_MDC, requestId);
         ctx.header(REQUEST_ID_HEADER, requestId);
-        MDC.put(REQUEST_ID, requestId);
+        MDC.put(REQUEST_ID_MDC, requestId);
     }
 
     /** The client's id if it is sane, else a new one. */
@@ -53,7 +56,7 @@ final class RequestHygiene {
 
     /** The request's id, as {@link #assignRequestId} chose it. */
     static String requestId(Context ctx) {
-        return ctx.attribute(REQUEST_ID);
+        return ctx.attribute(REQUEST_ID_MDC);
     }
 
     /**
@@ -61,10 +64,27 @@ final class RequestHygiene {
      * problem it writes, so that an answer of the error mapping has them too.
      */
     static void addHeaders(Context ctx) {
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Content-Security-Policy", contentSecurityPolicy(ctx.path()));
-        ctx.header("Cache-Control", "no-store");
+        headers(ctx.path()).forEach(ctx::header);
+    }
+
+    /** The hygiene headers of an answer to {@code path}, for answers written without Javalin ({@link ServerErrors}). */
+    static Map<String, String> headers(String path) {
+        return Map.of(
+                "X-Content-Type-Options", "nosniff",
+                "X-Frame-Options", "DENY",
+                "Content-Security-Policy", contentSecurityPolicy(path),
+                "Cache-Control", "no-store");
+    }
+
+    /**
+     * Before every request: a query that is not valid percent-encoding is refused here, with 400, rather than failing
+     * wherever a parameter is first read (Jetty checks the path; the query it leaves to the application).
+     */
+    static void requireDecodableQuery(Context ctx) {
+        String query = ctx.queryString();
+        if (query != null && !PercentEncoding.isValid(query)) {
+            throw ApiException.badRequest("The query string is not valid percent-encoded UTF-8.");
+        }
     }
 
     /**
@@ -87,8 +107,11 @@ final class RequestHygiene {
             endpoint = ctx.endpoints().lastHttpEndpoint();
         }
         String route = endpoint != null ? endpoint.path : HttpMetrics.UNMATCHED;
-        String method = ctx.method().name();
-        int status = ctx.statusCode();
+        logAccess(ctx.method().name(), route, ctx.statusCode(), millis);
+    }
+
+    /** The access line and timer sample of one answer; the request id is already in the MDC and leaves it here. */
+    void logAccess(String method, String route, int status, float millis) {
         long tenths = Math.round(millis * 10.0);
         String duration = tenths / 10 + "." + tenths % 10;
         metrics.recordRequest(method, route, status, Duration.ofNanos((long) (millis * 1_000_000)));
@@ -103,7 +126,7 @@ final class RequestHygiene {
             MDC.remove("http_route");
             MDC.remove("http_status");
             MDC.remove("duration_ms");
-            MDC.remove(REQUEST_ID);
+            MDC.remove(REQUEST_ID_MDC);
         }
     }
 }

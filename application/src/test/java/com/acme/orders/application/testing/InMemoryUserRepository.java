@@ -5,7 +5,6 @@ import com.acme.orders.domain.user.Email;
 import com.acme.orders.domain.user.EmailAlreadyRegisteredException;
 import com.acme.orders.domain.user.User;
 import com.acme.orders.domain.user.UserId;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -69,6 +68,6 @@ public final class InMemoryUserRepository implements UserRepository {
     }
 
     private static String key(Email email) {
-        return email.value().toLowerCase(Locale.ROOT);
+        return email.lowerCase();
     }
 }

@@ -299,13 +299,7 @@ class OpenApiGeneratedCasesTest extends ServiceTest {
                 values.add(Long.toString(Long.MAX_VALUE));
             }
         } else if (parameter.get("name").asText().equals("Idempotency-Key")) {
-            values.addAll(List.of(
-                    "gen-" + UUID.randomUUID(),
-                    "k",
-                    "k".repeat(255),
-                    "k".repeat(256),
-                    "in side",
-                    ""));
+            values.addAll(List.of("gen-" + UUID.randomUUID(), "k", "k".repeat(255), "k".repeat(256), "in side", ""));
         } else {
             values.addAll(List.of("garbage", "", "A".repeat(500), "%"));
         }

@@ -2,29 +2,34 @@ package com.acme.orders.domain.user;
 
 import com.acme.orders.domain.shared.InvalidValueException;
 import com.acme.orders.domain.shared.Text;
+import java.util.regex.Pattern;
 
-/** A user's display name: 2 to 100 characters once surrounding white space is trimmed. */
+/**
+ * A user's display name, kept exactly as sent: 2 to 100 characters, at least two of them visible (not white space,
+ * not invisible), no control characters or bidirectional overrides.
+ */
 public record UserName(String value) {
 
     public static final int MIN_LENGTH = 2;
     public static final int MAX_LENGTH = 100;
+    /** The rule beside the lengths, as the OpenAPI document states it. */
+    public static final String PATTERN = Text.TWO_VISIBLE;
+
+    private static final Pattern RULE = Pattern.compile(PATTERN);
 
     public UserName {
         if (value == null) {
             throw InvalidValueException.because("is required");
         }
-        value = value.strip();
-        if (Text.isVisuallyBlank(value)) {
-            throw InvalidValueException.because(
-                    "must be " + MIN_LENGTH + " to " + MAX_LENGTH + " characters after trimming");
-        }
-        int length = value.codePointCount(0, value.length());
+        int length = Text.length(value);
         if (length < MIN_LENGTH || length > MAX_LENGTH) {
-            throw InvalidValueException.because(
-                    "must be " + MIN_LENGTH + " to " + MAX_LENGTH + " characters after trimming");
+            throw InvalidValueException.because("must be " + MIN_LENGTH + " to " + MAX_LENGTH + " characters");
         }
-        if (Text.hasControlOrBidiOverride(value)) {
+        if (Text.hasForbidden(value)) {
             throw InvalidValueException.because("must not contain control characters or bidirectional overrides");
+        }
+        if (!RULE.matcher(value).matches()) {
+            throw InvalidValueException.because("must have at least 2 visible characters");
         }
     }
 

@@ -16,8 +16,17 @@ class EmailTest {
     }
 
     @Test
-    void an_address_is_trimmed_and_lower_cased() {
-        assertThat(new Email("  Alice@Example.COM \n").value()).isEqualTo("alice@example.com");
+    void an_address_is_kept_exactly_as_sent() {
+        assertThat(new Email("Alice@Example.COM").value()).isEqualTo("Alice@Example.COM");
+        assertThat(new Email("Alice@Example.COM").lowerCase()).isEqualTo("alice@example.com");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {" alice@example.com", "alice@example.com ", "alice@example.com\n", "\u00A0a@b.co"})
+    void surrounding_white_space_is_refused_not_trimmed(String address) {
+        assertThatThrownBy(() -> new Email(address))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("must be a valid email address");
     }
 
     @Test

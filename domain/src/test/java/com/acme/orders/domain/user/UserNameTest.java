@@ -16,7 +16,7 @@ class UserNameTest {
     void one_character_is_refused_and_two_accepted() {
         assertThatThrownBy(() -> new UserName("A"))
                 .isInstanceOf(InvalidValueException.class)
-                .hasMessage("must be 2 to 100 characters after trimming");
+                .hasMessage("must be 2 to 100 characters");
         assertThat(new UserName("Al").value()).isEqualTo("Al");
     }
 
@@ -27,10 +27,25 @@ class UserNameTest {
     }
 
     @Test
-    void surrounding_white_space_is_trimmed_before_counting() {
-        assertThat(new UserName("  Alice Example \t").value()).isEqualTo("Alice Example");
-        assertThat(new UserName("   " + "x".repeat(100) + "   ").value()).hasSize(100);
-        assertThatThrownBy(() -> new UserName("  A  ")).isInstanceOf(InvalidValueException.class);
+    void a_name_is_kept_exactly_as_sent_surrounding_white_space_included() {
+        assertThat(new UserName("  Alice Example ").value()).isEqualTo("  Alice Example ");
+        assertThatThrownBy(() -> new UserName(" " + "x".repeat(100))).isInstanceOf(InvalidValueException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"  A  ", "A\u200B", "\u200BA\u00A0", "A \u3000"})
+    void a_name_needs_two_visible_characters(String name) {
+        assertThatThrownBy(() -> new UserName(name))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("must have at least 2 visible characters");
+    }
+
+    @Test
+    void the_rule_is_the_documented_pattern() {
+        assertThat(java.util.regex.Pattern.matches(UserName.PATTERN, "J o")).isTrue();
+        assertThat(java.util.regex.Pattern.matches(UserName.PATTERN, " J ")).isFalse();
+        assertThat(java.util.regex.Pattern.matches(UserName.PATTERN, "J\u202Eo"))
+                .isFalse();
     }
 
     @Test
