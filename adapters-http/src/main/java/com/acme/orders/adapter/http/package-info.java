@@ -15,7 +15,10 @@
  *   <li>{@code BearerAuthentication}: the hook before every protected route, the role that marks those routes, and
  *       {@code caller}, the one way a controller learns who is calling;
  *   <li>{@code ProblemResponses}: the one mapping from every failure (the use cases', the adapter's own
- *       {@code ApiException}, Javalin's 404, 405 and 413) to its problem detail;
+ *       {@code ApiException}, Javalin's 404, 405 and 413) to its problem detail; {@code ServerErrors}, Jetty's error
+ *       handler, writes the HTTP server's own refusals (before any route) in the same format;
+ *   <li>{@code JsonBodies}: the one reader of request bodies; {@code AsciiNumbers}: the one reader of numbers in
+ *       paths, queries and tokens;
  *   <li>{@code CorsPolicy}: which browser origins may call the API; {@code ApiDocumentation} serves the OpenAPI
  *       document, its two pages and the files they load; {@code AuthController} counts log-ins and registrations per
  *       client address before its handlers run.

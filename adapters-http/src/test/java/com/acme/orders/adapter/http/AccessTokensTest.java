@@ -195,4 +195,59 @@ class AccessTokensTest {
 
         assertThat(tokens.verify(token)).isEmpty();
     }
+
+    private static String signed(String header, String payload) {
+        java.util.Base64.Encoder base64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        String input = base64.encodeToString(header.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "."
+                + base64.encodeToString(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return input + "."
+                + base64.encodeToString(
+                        Algorithm.HMAC256(SECRET).sign(input.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    }
+
+    private static final String HEADER = "{\"alg\":\"HS256\",\"typ\":\"JWT\"}";
+    private static final String CLAIMS = "\"iss\":\"order-service\",\"aud\":\"order-service-api\",\"ver\":0,"
+            + "\"iat\":1795514400,\"exp\":1795515300";
+
+    @Test
+    void a_correctly_signed_token_of_our_claims_verifies() {
+        assertThat(tokens.verify(signed(HEADER, "{" + CLAIMS + ",\"sub\":\"42\"}")))
+                .contains(new AccessTokens.Claims(new UserId(42), 0));
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "null",
+                "[]",
+                "42",
+                "\"text\"",
+                "{\"sub\":\"42\"}",
+                "{CLAIMS,\"sub\":\"42\",\"sub\":\"43\"}",
+                "{\"iss\":\"order-service\",\"aud\":\"order-service-api\",\"ver\":0,\"iat\":1795514400,"
+                        + "\"exp\":null,\"sub\":\"42\"}",
+                "{\"iss\":\"order-service\",\"aud\":\"order-service-api\",\"ver\":0,\"iat\":1795514400,"
+                        + "\"sub\":\"42\"}",
+                "{CLAIMS,\"sub\":\"\u0664\u0662\"}",
+                "{CLAIMS,\"sub\":\"+42\"}",
+                "{CLAIMS,\"sub\":42}",
+                "{CLAIMS,\"sub\":\"42\"} trailing"
+            })
+    void a_correctly_signed_token_whose_payload_is_not_strictly_ours_is_refused_without_throwing(String payload) {
+        assertThat(tokens.verify(signed(HEADER, payload.replace("CLAIMS", CLAIMS))))
+                .isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "null",
+                "[]",
+                "{\"alg\":\"HS256\",\"crit\":[\"b64\"],\"b64\":false}",
+                "{\"alg\":\"HS256\",\"alg\":\"HS256\"}"
+            })
+    void a_correctly_signed_token_whose_header_is_not_strictly_ours_is_refused_without_throwing(String header) {
+        assertThat(tokens.verify(signed(header, "{" + CLAIMS + ",\"sub\":\"42\"}")))
+                .isEmpty();
+    }
 }

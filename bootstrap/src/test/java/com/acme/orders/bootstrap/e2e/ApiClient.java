@@ -56,6 +56,22 @@ final class ApiClient {
         }
     }
 
+    /**
+     * Sends raw bytes on a new connection, for what no HTTP client sends, and returns the answer's bytes as ISO-8859-1
+     * text ("" when the connection failed). The output side is closed after sending, as a client that is done.
+     */
+    String sendRaw(byte[] request) {
+        URI target = URI.create(base);
+        try (java.net.Socket socket = new java.net.Socket(target.getHost(), target.getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(request);
+            socket.shutdownOutput();
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
         if (token != null) {

@@ -32,8 +32,8 @@ class AuthEndToEndTest extends ServiceTest {
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         JsonNode user = response.json();
         assertThat(user.get("id").asLong()).isPositive();
-        assertThat(user.get("name").asText()).isEqualTo("John Doe");
-        assertThat(user.get("email").asText()).isEqualTo(email);
+        assertThat(user.get("name").asText()).as("stored exactly as sent").isEqualTo("  John Doe ");
+        assertThat(user.get("email").asText()).as("stored exactly as sent").isEqualTo(email.toUpperCase(Locale.ROOT));
         assertThat(user.get("created_at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
         assertThat(user.properties())
                 .extracting(Map.Entry::getKey)

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 class BadInputFuzzEndToEndTest extends ServiceTest {
 
     private static final int REQUESTS = 5_000;
+    private static final int RAW_REQUESTS = 400;
 
     @Test
     void thousands_of_hostile_requests_get_no_5xx_and_leave_nothing_they_should_not() throws Exception {
@@ -43,10 +44,11 @@ class BadInputFuzzEndToEndTest extends ServiceTest {
         List<String> serverErrors = java.util.Collections.synchronizedList(new ArrayList<>());
         try (ExecutorService senders = Executors.newFixedThreadPool(8)) {
             List<Future<?>> work = new ArrayList<>();
+            List<String> forged = forgedTokens(token);
             for (int i = 0; i < REQUESTS; i++) {
                 Random random = new Random(seed + i);
                 work.add(senders.submit(() -> {
-                    Attempt attempt = Attempt.random(random, token, ownOrder);
+                    Attempt attempt = Attempt.random(random, token, forged, ownOrder);
                     ApiClient.Response response;
                     try {
                         response = api.send(attempt.build(api));
@@ -83,8 +85,25 @@ class BadInputFuzzEndToEndTest extends ServiceTest {
         }
         System.out.println(
                 "BadInputFuzzEndToEndTest statuses: " + statuses + ", resent on a fresh connection: " + reconnects);
+        Random raw = new Random(seed);
+        for (int i = 0; i < RAW_REQUESTS; i++) {
+            byte[] request = RawRequest.random(raw, token, ownOrder);
+            String answer = api.sendRaw(request);
+            String what = RawRequest.describe(request) + " -> "
+                    + answer.lines().findFirst().orElse("(no answer)");
+            if (answer.isEmpty() || answer.startsWith("HTTP/1.1 5") || answer.startsWith("HTTP/1.0 5")) {
+                serverErrors.add(what);
+            } else if (!answer.toLowerCase(java.util.Locale.ROOT).contains("content-type: application/problem+json")
+                    && !answer.startsWith("HTTP/1.1 2")) {
+                serverErrors.add(what + " is not problem+json: " + answer);
+            } else if (!answer.toLowerCase(java.util.Locale.ROOT).contains("x-request-id:")) {
+                serverErrors.add(what + " has no X-Request-Id: " + answer);
+            }
+        }
 
-        assertThat(serverErrors).as("answers with a 5xx status").isEmpty();
+        assertThat(serverErrors)
+                .as("answers with a 5xx status, or raw refusals without problem+json and a request id")
+                .isEmpty();
         assertThat(statuses.values().stream().mapToInt(AtomicInteger::get).sum())
                 .isEqualTo(REQUESTS);
         assertThat(api.get("/health/ready", null).status()).isEqualTo(200);
@@ -95,6 +114,95 @@ class BadInputFuzzEndToEndTest extends ServiceTest {
                 .isZero();
         assertThat(count("SELECT count(*) FROM orders WHERE status <> 'pending' AND id <> " + ownOrder))
                 .isZero();
+    }
+
+    /** Correctly signed tokens that must be refused: not an object, {@code exp: null}, {@code crit}, a duplicate. */
+    private static List<String> forgedTokens(String token) {
+        com.auth0.jwt.interfaces.DecodedJWT issued = com.auth0.jwt.JWT.decode(token);
+        String claims = "\"iss\":\"order-service\",\"aud\":\"order-service-api\",\"ver\":0,\"iat\":"
+                + issued.getIssuedAtAsInstant().getEpochSecond() + ",\"sub\":\"" + issued.getSubject() + "\"";
+        long exp = issued.getExpiresAtAsInstant().getEpochSecond();
+        String header = "{\"alg\":\"HS256\",\"typ\":\"JWT\"}";
+        String arabic = issued.getSubject()
+                .chars()
+                .mapToObj(c -> String.valueOf((char) ('\u0660' + (c - '0'))))
+                .collect(java.util.stream.Collectors.joining());
+        return List.of(
+                sign(header, "null"),
+                sign(header, "[]"),
+                sign("null", "{" + claims + ",\"exp\":" + exp + "}"),
+                sign(header, "{" + claims + ",\"exp\":null}"),
+                sign("{\"alg\":\"HS256\",\"crit\":[\"b64\"],\"b64\":true}", "{" + claims + ",\"exp\":" + exp + "}"),
+                sign(header, "{" + claims + ",\"exp\":" + exp + ",\"exp\":" + (exp + 3600) + "}"),
+                sign(
+                        header,
+                        "{" + claims.replace("\"sub\":\"" + issued.getSubject(), "\"sub\":\"" + arabic) + ",\"exp\":"
+                                + exp + "}"));
+    }
+
+    private static String sign(String header, String payload) {
+        java.util.Base64.Encoder base64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        String input = base64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
+                + base64.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
+        return input + "."
+                + base64.encodeToString(com.auth0.jwt.algorithms.Algorithm.HMAC256(RunningService.SECRET)
+                        .sign(input.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    /**
+     * Requests only a raw socket sends: what the HTTP server itself must refuse (bad URIs, header lines, versions,
+     * limits) and bodies that end early or have a broken chunked framing.
+     */
+    private static final class RawRequest {
+
+        private static final String[] TARGETS = {
+            "/%zz",
+            "/orders/%00",
+            "/orders/%2e%2e/x",
+            "/orders/%u0031",
+            "/orders%2F1",
+            "/../orders",
+            "/orders\\1",
+            "/orders?limit=%zz",
+            "/orders?limit=%u0031",
+            "*",
+            "/orders/%D9%A1%D9%A6",
+            "/auth/login"
+        };
+
+        static byte[] random(Random random, String token, long ownOrder) {
+            String target = TARGETS[random.nextInt(TARGETS.length)];
+            String auth = "Authorization: Bearer " + token + "\r\n";
+            String request = switch (random.nextInt(12)) {
+                case 0 -> "GET " + target + " HTTP/1.1\r\nHost: x\r\n" + auth + "\r\n";
+                case 1 -> "GET /orders/" + ownOrder + " HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n";
+                case 2 -> "GET /orders HTTP/1.1\r\n" + auth + "\r\n";
+                case 3 -> "GET /orders HTTP/1.1\r\nHost: x\r\nHost: y\r\n" + auth + "\r\n";
+                case 4 -> "GET /orders HTTP/1.1\r\nHost: x\r\nX-Pad: " + "p".repeat(20_000) + "\r\n\r\n";
+                case 5 -> "GET /orders?pad=" + "p".repeat(20_000) + " HTTP/1.1\r\nHost: x\r\n\r\n";
+                case 6 -> "GET /orders HTTP/" + (random.nextBoolean() ? "2.0" : "1.7") + "\r\nHost: x\r\n\r\n";
+                case 7 -> "POST /auth/login HTTP/1.1\r\nHost: x\r\nExpect: nonsense\r\nContent-Length: 2\r\n\r\n{}";
+                case 8 ->
+                    "POST /orders HTTP/1.1\r\nHost: x\r\n" + auth
+                            + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nZZ\r\nabc\r\n0\r\n\r\n";
+                case 9 ->
+                    "POST /auth/register HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                            + "Content-Length: 100\r\n\r\n{\"name\":";
+                case 10 -> "HEAD /orders/" + ownOrder + " HTTP/1.1\r\nHost: x\r\n\r\n";
+                default ->
+                    "GET /orders HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token
+                            + "\r\nAuthorization: Bearer x\r\n\r\n";
+            };
+            return request.getBytes(StandardCharsets.ISO_8859_1);
+        }
+
+        static String describe(byte[] request) {
+            String line = new String(request, StandardCharsets.ISO_8859_1)
+                    .lines()
+                    .findFirst()
+                    .orElse("");
+            return line.length() > 80 ? line.substring(0, 80) + "..." : line;
+        }
     }
 
     private long count(String sql) {
@@ -119,9 +227,9 @@ class BadInputFuzzEndToEndTest extends ServiceTest {
             "/orders/%s/%s"
         };
         private static final String SPECIALS = "\"\\{}[]<>'%&";
-        private static final String[] METHODS = {"GET", "POST", "PATCH", "PUT", "DELETE", "OPTIONS"};
+        private static final String[] METHODS = {"GET", "POST", "PATCH", "PUT", "DELETE", "OPTIONS", "HEAD"};
 
-        static Attempt random(Random random, String token, long ownOrder) {
+        static Attempt random(Random random, String token, List<String> forged, long ownOrder) {
             String template = pick(random, PATHS);
             String path = template.contains("%s")
                     ? template.formatted(pathPart(random, ownOrder), pathPart(random, ownOrder))
@@ -141,8 +249,9 @@ class BadInputFuzzEndToEndTest extends ServiceTest {
                 case 4 -> "application/json\u0000";
                 default -> "application/json";
             };
-            String authorization = switch (random.nextInt(8)) {
+            String authorization = switch (random.nextInt(10)) {
                 case 0 -> null;
+                case 8, 9 -> "Bearer " + forged.get(random.nextInt(forged.size()));
                 case 1 -> "Bearer " + garbage(random, 40);
                 case 2 -> "Basic " + garbage(random, 10);
                 case 3 -> "Bearer " + token.substring(0, random.nextInt(token.length()));
@@ -182,7 +291,7 @@ class BadInputFuzzEndToEndTest extends ServiceTest {
                 case "/auth/login" -> "{\"email\":\"fuzz@example.com\",\"password\":\"securepass123\"}";
                 default -> "{\"product_name\":\"Laptop\",\"amount\":999.99}";
             };
-            Function<String, String> mutate = switch (random.nextInt(16)) {
+            Function<String, String> mutate = switch (random.nextInt(18)) {
                 case 0 -> body -> body.substring(0, random.nextInt(body.length()));
                 case 1 -> body -> body.replace("\"Laptop\"", "12345").replace("\"Fuzz User\"", "true");
                 case 2 ->
@@ -198,7 +307,9 @@ class BadInputFuzzEndToEndTest extends ServiceTest {
                         "{}",
                         "1E-999999",
                         "-0",
-                        "9".repeat(400)
+                        "9".repeat(400),
+                        "9".repeat(1_001),
+                        "1" + "0".repeat(1_001)
                     }));
                 case 3 ->
                     body -> body.replace("Laptop", "x".repeat(pick(random, new int[] {0, 1, 199, 200, 201, 5000})));
@@ -215,6 +326,12 @@ class BadInputFuzzEndToEndTest extends ServiceTest {
                     body -> body.replace("Fuzz User", garbage(random, 30)).replace("Laptop", garbage(random, 30));
                 case 11 -> body -> "{\"name\":\"" + "a".repeat(70_000) + "\"}";
                 case 12 -> body -> body.replace(":", ":" + "[".repeat(random.nextInt(2_000)));
+                case 13 ->
+                    body -> body.replace("Laptop", pick(random, new String[] {
+                                "ab\\ud800cd", "\\udc00", " Laptop ", "Lap\\u202Etop", "\\u200B\\u200B", "\\u0007x"
+                            }))
+                            .replace("Fuzz User", pick(random, new String[] {"ab\\ud800cd", " A ", "\\u2066x\\u2069"}));
+                case 14 -> body -> "{\"name\":" + "9".repeat(1_001) + "}";
                 default -> body -> body;
             };
             byte[] bytes = mutate.apply(valid).getBytes(StandardCharsets.UTF_8);
@@ -225,8 +342,9 @@ class BadInputFuzzEndToEndTest extends ServiceTest {
         }
 
         private static String pathPart(Random random, long ownOrder) {
-            return switch (random.nextInt(9)) {
+            return switch (random.nextInt(10)) {
                 case 0 -> Long.toString(ownOrder);
+                case 9 -> random.nextBoolean() ? "%D9%A1%D9%A6" : "%EF%BC%91";
                 case 1 -> "0";
                 case 2 -> "-1";
                 case 3 -> "99999999999999999999";
@@ -241,6 +359,8 @@ class BadInputFuzzEndToEndTest extends ServiceTest {
         private static String queryPart(Random random) {
             String[] keys = {"status", "limit", "cursor", "unknown"};
             String[] values = {
+                "%D9%A3",
+                "%EF%BC%95",
                 "pending",
                 "PENDING",
                 "shipped",

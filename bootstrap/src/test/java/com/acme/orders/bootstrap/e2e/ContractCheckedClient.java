@@ -95,6 +95,40 @@ final class ContractCheckedClient {
         return new Call(method, path);
     }
 
+    /**
+     * Sends {@code request} as raw bytes on a new connection (for what no HTTP client sends: a bad version, an
+     * {@code Expect} it does not know), asserts the status, and checks the answer against the document's operation
+     * {@code method template}.
+     */
+    void raw(String method, String template, String request, int status) {
+        String answer = new String(
+                new ApiClient(URI.create(base).getPort())
+                        .sendRaw(request.getBytes(StandardCharsets.ISO_8859_1))
+                        .getBytes(StandardCharsets.ISO_8859_1),
+                StandardCharsets.UTF_8);
+        String[] headAndBody = answer.split("\r\n\r\n", 2);
+        String[] lines = headAndBody[0].split("\r\n");
+        int answered = Integer.parseInt(lines[0].split(" ")[1]);
+        SimpleResponse.Builder response =
+                new SimpleResponse.Builder(answered).withBody(headAndBody.length == 2 ? headAndBody[1] : "");
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            String[] field = lines[i].split(":", 2);
+            headers.computeIfAbsent(field[0].strip(), ignored -> new ArrayList<>())
+                    .add(field[1].strip());
+        }
+        headers.forEach(response::withHeader);
+        assertThat(answered)
+                .as(request.lines().findFirst().orElse("") + " answered " + answer)
+                .isEqualTo(status);
+        List<String> problems = problems(validator.validateResponse(
+                template.replace("{id}", "1"),
+                com.atlassian.oai.validator.model.Request.Method.valueOf(method),
+                response.build()));
+        assertThat(problems).as("the answer breaks the document: " + answer).isEmpty();
+        seen.add(method + " " + template + " " + status);
+    }
+
     /** The served document, as JSON. */
     JsonNode document() {
         return document;

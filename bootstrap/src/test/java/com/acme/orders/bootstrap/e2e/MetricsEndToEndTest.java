@@ -27,6 +27,38 @@ class MetricsEndToEndTest extends ServiceTest {
     }
 
     @Test
+    void a_head_request_is_measured_under_its_route_template_with_the_status_its_get_gives() {
+        String token = api.newUserToken();
+        long id = api.placeOrder(token, "Headed widget", "3.00");
+        ApiClient.Response own = api.send(
+                api.request("/orders/" + id, token).method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()));
+        ApiClient.Response anonymous = api.send(
+                api.request("/orders", null).method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()));
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(own.body()).isEmpty();
+        assertThat(anonymous.status()).as("authenticated as GET is").isEqualTo(401);
+        assertThat(anonymous.header("WWW-Authenticate")).isPresent();
+
+        String metrics = scrape();
+        assertThat(series(
+                        metrics,
+                        "http_server_requests_seconds_count",
+                        "route=\"/orders/{id}\"",
+                        "method=\"HEAD\"",
+                        "status=\"200\""))
+                .isPresent();
+        assertThat(series(
+                        metrics,
+                        "http_server_requests_seconds_count",
+                        "route=\"/orders\"",
+                        "method=\"HEAD\"",
+                        "status=\"401\""))
+                .isPresent();
+        assertThat(series(metrics, "http_server_requests_seconds_count", "route=\"unmatched\"", "method=\"HEAD\""))
+                .isEmpty();
+    }
+
+    @Test
     void requests_are_measured_by_route_template_never_by_raw_path_or_id() {
         String token = api.newUserToken();
         long id = api.placeOrder(token, "Metered widget", "12.50");

@@ -356,6 +356,25 @@ class OpenApiContractTest {
 
     @Test
     @Order(7)
+    void every_operation_answers_the_http_servers_own_refusals_as_documented() {
+        for (DocumentedOperation operation : DocumentedOperation.all(api.document())) {
+            String method = operation.method().toUpperCase(Locale.ROOT);
+            String path = operation.path().replace("{id}", "1");
+            String line = method + " " + path;
+            api.raw(method, operation.path(), line + " HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n", 400);
+            api.raw(method, operation.path(), line + "?pad=" + "p".repeat(9_000) + " HTTP/1.1\r\nHost: x\r\n\r\n", 414);
+            api.raw(method, operation.path(), line + " HTTP/1.1\r\nHost: x\r\nExpect: nonsense\r\n\r\n", 417);
+            api.raw(
+                    method,
+                    operation.path(),
+                    line + " HTTP/1.1\r\nHost: x\r\nX-Pad: " + "p".repeat(9_000) + "\r\n\r\n",
+                    431);
+            api.raw(method, operation.path(), line + " HTTP/1.7\r\nHost: x\r\n\r\n", 505);
+        }
+    }
+
+    @Test
+    @Order(8)
     void every_documented_answer_was_exercised_and_validated() {
         Set<String> documented = api.documentedAnswers();
         Set<String> missing = new TreeSet<>(documented);

@@ -38,8 +38,13 @@ import org.junit.jupiter.api.Test;
 class OpenApiGeneratedCasesTest extends ServiceTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Fields whose refusals the document states in words, not in the schema: an opaque cursor is checked by MAC. */
-    private static final List<String> CHECKED_BEYOND_THE_SCHEMA = List.of("cursor");
+    /**
+     * Refusals the document states in words because JSON Schema cannot: an opaque cursor is checked by its MAC, a
+     * password's bounds are in UTF-8 bytes, and an unpaired surrogate is no Unicode text at all.
+     */
+    private static final List<String> CHECKED_BEYOND_THE_SCHEMA = List.of("cursor", "password");
+
+    private static final String UNPAIRED_SURROGATE = "unpaired surrogate";
 
     private ContractCheckedClient checked;
     private JsonNode document;
@@ -395,7 +400,8 @@ class OpenApiGeneratedCasesTest extends ServiceTest {
             return false;
         }
         for (JsonNode error : errors) {
-            if (!CHECKED_BEYOND_THE_SCHEMA.contains(error.path("field").asText())) {
+            if (!CHECKED_BEYOND_THE_SCHEMA.contains(error.path("field").asText())
+                    && !error.path("message").asText().contains(UNPAIRED_SURROGATE)) {
                 return false;
             }
         }

@@ -90,4 +90,30 @@ class ResponseHeadersEndToEndTest extends ServiceTest {
             assertThat(response.body()).as(page).doesNotContain("http://", "https://", "//fonts.", "cdn");
         }
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {
+                "GET /%zz HTTP/1.1|Host: x",
+                "GET /orders/%u0031 HTTP/1.1|Host: x",
+                "GET /orders/%2e%2e/x HTTP/1.1|Host: x",
+                "GET / HTTP/1.1|Host: x|Bad Header",
+                "GET / HTTP/1.1",
+                "GET / HTTP/1.1|Host: x|Host: y",
+                "GET / HTTP/1.7|Host: x",
+                "POST /auth/login HTTP/1.1|Host: x|Expect: nonsense|Content-Length: 2"
+            })
+    void the_http_servers_own_refusals_are_problems_with_the_request_id_and_the_hygiene_headers(String lines) {
+        String answer = api.sendRaw((lines.replace("|", "\r\n") + "\r\nX-Request-Id: raw-1\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        String head = answer.split("\r\n\r\n", 2)[0].toLowerCase(java.util.Locale.ROOT);
+        String body = answer.split("\r\n\r\n", 2)[1];
+
+        assertThat(head).as(answer).matches("(?s)http/1\\.1 4\\d\\d .*|http/1\\.1 505 .*");
+        assertThat(head).contains("content-type: application/problem+json");
+        assertThat(head)
+                .contains("x-content-type-options: nosniff", "x-frame-options: deny", "cache-control: no-store");
+        assertThat(head).containsPattern("x-request-id: (raw-1|[0-9a-f-]{36})");
+        assertThat(body).contains("\"status\":").contains("\"request_id\":").doesNotContain("<html");
+    }
 }
