@@ -24,10 +24,13 @@ enum ProblemType {
     HEADERS_TOO_LARGE("about:blank", "Request Header Fields Too Large", 431),
     TOO_MANY_REQUESTS("/problems/too-many-requests", "Too many requests", 429),
     INTERNAL("about:blank", "Internal Server Error", 500),
-    UNAVAILABLE("about:blank", "Service Unavailable", 503),
-    VERSION_NOT_SUPPORTED("about:blank", "HTTP Version Not Supported", 505);
+    UNAVAILABLE("about:blank", "Service Unavailable", 503);
 
-    /** The plain HTTP failures the HTTP server itself answers, before or outside routing ({@link ServerErrors}). */
+    /**
+     * The plain HTTP failures the HTTP server itself answers, before or outside routing ({@link ServerErrors}). Every
+     * other refusal of a request as sent is a 400: an unknown HTTP version too, which HTTP would answer 505, a server
+     * error's status for what is the client's mistake.
+     */
     static ProblemType ofServerStatus(int status) {
         return switch (status) {
             case 413 -> CONTENT_TOO_LARGE;
@@ -35,7 +38,6 @@ enum ProblemType {
             case 417 -> EXPECTATION_FAILED;
             case 431 -> HEADERS_TOO_LARGE;
             case 503 -> UNAVAILABLE;
-            case 505 -> VERSION_NOT_SUPPORTED;
             case 500 -> INTERNAL;
             default -> BAD_REQUEST;
         };

@@ -62,7 +62,9 @@ class ProtocolEndToEndTest extends ServiceTest {
 
         assertProblem(response, 405);
         assertThat(response.header("Allow"))
-                .hasValueSatisfying(allow -> assertThat(allow.split(",\\s*")).containsExactlyInAnyOrder("GET", "POST"));
+                .as("every GET route serves HEAD too")
+                .hasValueSatisfying(
+                        allow -> assertThat(allow.split(",\\s*")).containsExactlyInAnyOrder("GET", "HEAD", "POST"));
     }
 
     @Test
