@@ -20,8 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Signed access tokens (JWT, RFC 7519) with an HMAC key: {@code sub} is the user id, {@code ver} the user's token
- * version at issue, with {@code iss}, {@code aud}, {@code iat}, {@code exp} and a {@code jti}. Verification pins the configured algorithm (a token signed or labelled
- * otherwise, {@code alg: none} included, is refused, RFC 8725 §3.1) and requires every claim it relies on.
+ * version at issue, with {@code iss}, {@code aud}, {@code iat}, {@code exp} and a {@code jti}. Verification pins the
+ * configured algorithm (a token signed or labelled otherwise, {@code alg: none} included, is refused, RFC 8725 §3.1)
+ * and requires every claim it relies on.
  */
 public final class AccessTokens {
 

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.staticfiles.JavalinStaticResourceHandler;
+import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,9 +31,36 @@ final class ApiDocumentation {
     private final String version;
     private volatile Rendered rendered;
 
-    /** The document and the pages are built on first use: reading the YAML costs about 0.2 s of start-up otherwise. */
+    /** The document and the pages are built on first use, so that start-up does not wait for the YAML parser. */
     ApiDocumentation(String version) {
         this.version = version;
+    }
+
+    /**
+     * Serves the files the two pages load: the Swagger UI and ReDoc webjars under {@value #WEBJARS_PATH}, and this
+     * adapter's own scripts and styles under {@value #ASSETS_PATH}. The webjar's demo page and initializer, which
+     * would load the Petstore document from the internet, are not served, nor is a directory, whose URL would serve
+     * that page as its welcome file.
+     *
+     * <p>Javalin's own static file handler reads the class path through the class loader. Jetty's, Javalin's default,
+     * first mounts the whole jar as a zip file system, some 15,000 entries, which slows every start-up
+     * (docs/performance.md). Javalin runs its static-file tests against both handlers.
+     */
+    static void serveAssets(JavalinConfig config) {
+        config.resourceHandler(new JavalinStaticResourceHandler());
+        config.staticFiles.add(files -> {
+            files.hostedPath = WEBJARS_PATH;
+            files.directory = "META-INF/resources/webjars";
+            files.location = Location.CLASSPATH;
+            files.skipFileFunction = request -> request.getRequestURI().endsWith("/index.html")
+                    || request.getRequestURI().endsWith("/swagger-initializer.js")
+                    || request.getRequestURI().endsWith("/");
+        });
+        config.staticFiles.add(files -> {
+            files.hostedPath = ASSETS_PATH;
+            files.directory = "api-docs";
+            files.location = Location.CLASSPATH;
+        });
     }
 
     void json(Context ctx) {

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * A refusal decided by the HTTP adapter itself (malformed JSON, a bad query parameter, a missing token), carrying
- * everything its problem detail needs. Failures of the use cases are mapped in {@link HttpApi} instead.
+ * everything its problem detail needs. {@link ProblemResponses} maps it, as it maps the failures of the use cases.
  */
 final class ApiException extends RuntimeException {
 

@@ -4,9 +4,10 @@ import com.acme.orders.application.port.in.account.AccountUseCases;
 import com.acme.orders.application.port.in.account.LogInCommand;
 import com.acme.orders.domain.user.User;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 
-/** {@code /auth}: registration and log-in. */
+/** {@code /auth}: registration and log-in, both throttled by {@link LoginThrottle}. */
 final class AuthController {
 
     private final AccountUseCases accounts;
@@ -19,6 +20,16 @@ final class AuthController {
         this.tokens = tokens;
         this.bodies = bodies;
         this.throttle = throttle;
+    }
+
+    /**
+     * Before the handlers of {@code /auth/login} and {@code /auth/register}: counts the request against its client
+     * address. Only a POST reaches their handlers, so only a POST counts.
+     */
+    void admitAddress(Context ctx) {
+        if (ctx.method().equals(HandlerType.POST)) {
+            throttle.admitAddress(ctx.ip());
+        }
     }
 
     void register(Context ctx) {

@@ -71,9 +71,10 @@ final class Json {
     }
 
     /**
-     * {@code value} as {@link #TIMESTAMP} writes it ({@code 2026-01-31T09:05:07.042Z}), without the formatter for
-     * years 0 to 9999: a page of orders has two instants per order, and the formatter's general machinery was 3% of
-     * the CPU of a list request (docs/performance.md).
+     * {@code value} as {@link #TIMESTAMP} writes it ({@code 2026-01-31T09:05:07.042Z}), filled in by hand for years 0
+     * to 9999 and by the formatter beyond. Every order the API shows has two instants, so a page of a hundred orders
+     * writes two hundred: the formatter's general machinery (field resolution, padding rules) costs far more than
+     * putting 24 characters in place. {@code JsonTest} proves both ways write the same text.
      */
     static char[] timestamp(Instant value) {
         LocalDateTime utc = LocalDateTime.ofEpochSecond(value.getEpochSecond(), value.getNano(), ZoneOffset.UTC);

@@ -23,7 +23,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Optional;
 
-/** {@code /orders}: the caller's own orders. Every handler runs after {@link HttpApi}'s authentication hook. */
+/** {@code /orders}: the caller's own orders. Every route is {@link BearerAuthentication#REQUIRED}. */
 final class OrderController {
 
     static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
@@ -53,7 +53,8 @@ final class OrderController {
      */
     void place(Context ctx) {
         Optional<IdempotencyKey> key = idempotencyKey(ctx);
-        PlaceOrderCommand command = bodies.read(ctx, PlaceOrderRequest.class).toCommand(HttpApi.caller(ctx));
+        PlaceOrderCommand command =
+                bodies.read(ctx, PlaceOrderRequest.class).toCommand(BearerAuthentication.caller(ctx));
         if (key.isEmpty()) {
             Order order = orders.place(command);
             ctx.status(HttpStatus.CREATED)
@@ -94,7 +95,7 @@ final class OrderController {
     }
 
     void list(Context ctx) {
-        UserId caller = HttpApi.caller(ctx);
+        UserId caller = BearerAuthentication.caller(ctx);
         Validation validation = new Validation();
         Optional<OrderStatus> status = validation.field(
                 "status", () -> Optional.ofNullable(ctx.queryParam("status")).map(OrderStatus::fromCode));
@@ -114,17 +115,17 @@ final class OrderController {
     }
 
     void get(Context ctx) {
-        Order order = orders.get(new OrderQuery(HttpApi.caller(ctx), orderId(ctx)));
+        Order order = orders.get(new OrderQuery(BearerAuthentication.caller(ctx), orderId(ctx)));
         ctx.json(OrderResponse.from(order));
     }
 
     void cancel(Context ctx) {
-        Order order = orders.cancel(new CancelOrderCommand(HttpApi.caller(ctx), orderId(ctx)));
+        Order order = orders.cancel(new CancelOrderCommand(BearerAuthentication.caller(ctx), orderId(ctx)));
         ctx.json(OrderResponse.from(order));
     }
 
     void history(Context ctx) {
-        ctx.json(orders.history(new OrderQuery(HttpApi.caller(ctx), orderId(ctx))).stream()
+        ctx.json(orders.history(new OrderQuery(BearerAuthentication.caller(ctx), orderId(ctx))).stream()
                 .map(StatusChangeResponse::from)
                 .toList());
     }

@@ -11,9 +11,9 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
 /**
- * The files the documentation pages load come from inside the jar (Javalin's own static file handler, see HttpApi),
- * and nothing else does: not the webjar's demo page or its Petstore initializer, not a directory, not a file outside
- * the two asset folders.
+ * The files the documentation pages load come from inside the jar (Javalin's own static file handler, see
+ * ApiDocumentation), and nothing else does: not the webjar's demo page or its Petstore initializer, not a directory,
+ * not a file outside the two asset folders.
  */
 class ApiDocsAssetsEndToEndTest extends ServiceTest {
 
