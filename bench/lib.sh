@@ -117,14 +117,21 @@ wrk_measure() {
 }
 
 # pgbench_scenario SCENARIO CONNECTIONS SECONDS [pgbench options]: pgbench -M prepared runs the statements of one
-# request of SCENARIO (bench/pgbench/SCENARIO.sql) on the benchmark's users and orders, each prepared statement
-# planned once as the service's sessions plan it (Database.PLAN_EACH_STATEMENT_ONCE); prints pgbench's output
+# request of SCENARIO (bench/pgbench/SCENARIO.sql) on the benchmark's users and orders, planned as the service's
+# sessions plan them (bench/pgbench/session.sql as PGOPTIONS); prints pgbench's output. Besides the ids, it binds the
+# values the service binds for that request, where the scripts name the service's parameters: the first page of 20
+# orders (limit + 1 rows, no cursor: for each NULL, which pgbench cannot bind, the value its COALESCE takes instead)
+# and the order wrk posts, stamped 'now' (as a timestamptz input: the transaction's start).
+PGBENCH_VALUES=(-D limit=21 -D afterCreatedAt=infinity -D afterId=9223372036854775807
+  -D "productName=Bench item" -D amount=19.99 -D status=pending -D toStatus=pending -D actor=user
+  -D createdAt=now -D updatedAt=now -D at=now)
+PGBENCH_SESSION=$(sed -n 's/^SET \([a-z_]*\) = \([a-z_]*\);$/-c \1=\2/p' "$ROOT/bench/pgbench/session.sql")
 pgbench_scenario() {
   local scenario=$1 c=$2 seconds=$3; shift 3
-  PGOPTIONS="-c plan_cache_mode=force_generic_plan" pgbench -n -M prepared -c "$c" -j "$(( c < CORES ? c : CORES ))" \
-    -T "$seconds" -D list_uid="$LIST_UID" -D first_oid="$FIRST_OID" -D last_oid="$LAST_OID" \
-    -D post_first_uid="$POST_FIRST_UID" -D post_last_uid="$POST_LAST_UID" "$@" \
-    -f "$ROOT/bench/pgbench/$scenario.sql" "$BENCH_DATABASE_URL" 2>&1
+  PGOPTIONS=$PGBENCH_SESSION pgbench -n -M prepared -c "$c" -j "$(( c < CORES ? c : CORES ))" -T "$seconds" \
+    -D list_uid="$LIST_UID" -D first_oid="$FIRST_OID" -D last_oid="$LAST_OID" -D post_first_uid="$POST_FIRST_UID" \
+    -D post_last_uid="$POST_LAST_UID" "${PGBENCH_VALUES[@]}" "$@" -f "$ROOT/bench/pgbench/$scenario.sql" \
+    "$BENCH_DATABASE_URL" 2>&1
 }
 
 # The result files' header lines

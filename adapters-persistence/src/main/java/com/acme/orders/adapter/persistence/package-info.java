@@ -15,6 +15,8 @@
  * PostgreSQL, 200,000 calls each after warm-up, an order by id took 112 to 113 µs per call on the fluent API against
  * 149 to 159 µs through an on-demand or attached SqlObject, and the token-version lookup 106 to 123 against 130 to
  * 149 µs; SqlObject's 20 to 25 µs of client CPU per call were as much as the driver's own work for the statement.
+ * The benchmark takes its copies of the statements of a request from {@code bench/pgbench/*.sql};
+ * {@code BenchStatementsTest} fails when they and the DAOs' differ.
  *
  * <p>May depend on: the application's ports and the domain, JDBI, HikariCP, Flyway, the PostgreSQL driver, embedded
  * PostgreSQL and SLF4J. Must not depend on: any other adapter, the application's services, or bootstrap. No JDBI,
