@@ -54,7 +54,7 @@ final class IdempotencyKeyDao {
      * each other nor deadlock.
      *
      * <p>The locked rows are deleted by their {@code ctid}s (a Tid Scan): matched back by primary key with
-     * {@code IN (...)}, the generic plan (the pools force one) hash-joined the whole table, read sequentially
+     * {@code IN (...)}, the generic plan (the pools force one) hash-joins the whole table, read sequentially
      * (GenericPlansTest). A row this statement has locked cannot move, so its {@code ctid} stays valid until the
      * delete.
      */

@@ -125,7 +125,7 @@ final class OrderDao {
      * WHERE is re-checked on it, so an order cancelled meanwhile is not picked. The UPDATE repeats the status
      * condition anyway, and the history rows are inserted from its RETURNING, so a history entry exists exactly
      * for each order moved. The UPDATE finds the picked rows through {@code id = ANY(ARRAY(...))}, which is always
-     * a primary-key lookup of at most {@code limit} rows; an {@code UPDATE ... FROM picked} join was planned as a
+     * a primary-key lookup of at most {@code limit} rows; an {@code UPDATE ... FROM picked} join is planned as a
      * hash join over every order in the state (checked with EXPLAIN), a cost that grows with the backlog.
      */
     static final String APPLY_TO_OLDEST = """
