@@ -9,6 +9,8 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.UnauthorizedResponse;
 import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +25,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
@@ -32,8 +35,9 @@ import java.util.regex.Pattern;
 
 /**
  * Two reference points for scenarios 1 to 3 (the list, GET by id, POST), measured by bench/floors side by side with
- * pgbench and the service. Both run the service's own statements, read from its DAOs in the jar, server-prepared,
- * under the plan_cache_mode the service sets (read from its Database), with its domain's status and actor codes:
+ * pgbench and the service. Both run the statements pgbench runs, read from bench/pgbench/*.sql (the service's own,
+ * which BenchStatementsTest holds them to), server-prepared, under the session setting of the service's pools
+ * (bench/pgbench/session.sql), with the values the service binds and its domain's status and actor codes:
  * <ul>
  *   <li>list: UserDao.TOKEN_VERSION, then OrderDao.FIND_PAGE with limit + 1 = 21 and no cursor;
  *   <li>get: UserDao.TOKEN_VERSION, then OrderDao.FIND_BY_ID, one of the user's order ids;
@@ -55,9 +59,10 @@ import java.util.regex.Pattern;
  *       can do. Its {@code GET /ping} answers {@code ok} with no database and no JSON: the HTTP exchange alone.
  * </ul>
  *
- * <p>Run: {@code java -cp bootstrap/target/order-service.jar bench/Floors.java jdbc list|get|post JDBC_URL USER_IDS
- * THREADS SECONDS [virtual|platform]} or {@code ... bench/Floors.java http JDBC_URL POOL_SIZE PORT}. USER_IDS is one
- * id, or a range {@code first-last} (post rotates over it; list and get take the first).
+ * <p>Run from the repository's root: {@code java -cp bootstrap/target/order-service.jar bench/Floors.java jdbc
+ * list|get|post JDBC_URL USER_IDS THREADS SECONDS [virtual|platform]} or {@code ... bench/Floors.java http JDBC_URL
+ * POOL_SIZE PORT}. USER_IDS is one id, or a range {@code first-last} (post rotates over it; list and get take the
+ * first).
  */
 public class Floors {
     record Order(long id, long userId, String productName, BigDecimal amount, String status, OffsetDateTime createdAt,
@@ -70,14 +75,51 @@ public class Floors {
     record NewOrder(String productName, BigDecimal amount) {
     }
 
+    /** A statement of a pgbench script for JDBC: its variables as {@code ?}, their names in order. */
+    record Sql(String text, List<String> variables) {
+        static final Pattern VARIABLE = Pattern.compile("(?<!:):([A-Za-z_]\\w*)");
+
+        static Sql of(String statement) {
+            List<String> variables = new ArrayList<>();
+            Matcher found = VARIABLE.matcher(statement);
+            while (found.find()) {
+                variables.add(found.group(1));
+            }
+            return new Sql(found.replaceAll("?"), List.copyOf(variables));
+        }
+
+        /** This statement, if its variables are the ones the caller binds, in that order. */
+        Sql binding(String... expected) {
+            if (!variables.equals(List.of(expected))) {
+                throw new IllegalStateException("expected the variables " + List.of(expected) + " in " + text);
+            }
+            return this;
+        }
+    }
+
+    /** The SQL statements of bench/pgbench/NAME in order: comment and meta-command lines left out, \gset ends one. */
+    static List<Sql> script(String name) {
+        try {
+            String text = Files.readString(Path.of("bench", "pgbench", name));
+            return Arrays.stream(text.replaceAll("(?m)^(--|\\\\).*$", "").replace("\\gset", ";").split(";"))
+                    .filter(statement -> !statement.isBlank())
+                    .map(statement -> Sql.of(statement.strip()))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static final int LIMIT = 20;
-    static final String TOKEN_VERSION = positional(serviceSql("UserDao", "TOKEN_VERSION"));
-    static final String FIND_PAGE = positional(serviceSql("OrderDao", "FIND_PAGE"));
-    static final String FIND_BY_ID = positional(serviceSql("OrderDao", "FIND_BY_ID"));
-    static final String NEXT_ID = positional(serviceSql("OrderDao", "NEXT_ID"));
-    static final String INSERT = positional(serviceSql("OrderDao", "INSERT_WITH_FIRST_CHANGE"));
+    static final String TOKEN_VERSION = script("list.sql").get(0).binding("list_uid").text();
+    static final String FIND_PAGE =
+            script("list.sql").get(1).binding("list_uid", "list_uid", "afterCreatedAt", "afterId", "limit").text();
+    static final String FIND_BY_ID = script("get.sql").get(1).binding("oid").text();
+    static final String NEXT_ID = script("post.sql").get(1).binding().text();
+    static final String INSERT = script("post.sql").get(2).binding("nextval", "uid", "productName", "amount", "status",
+            "createdAt", "updatedAt", "toStatus", "at", "actor").text();
     /** The session setting of the service's pools ({@code plan_cache_mode}), so that both plan as the service does. */
-    static final String SESSION_SETTING = serviceSql("Database", "PLAN_EACH_STATEMENT_ONCE");
+    static final String SESSION_SETTING = script("session.sql").get(0).binding().text();
     static final String PENDING = OrderStatus.PENDING.code();
     static final Pattern BARE_TOKEN = Pattern.compile("Bearer bare-(\\d+)-x*");
 
@@ -88,22 +130,6 @@ public class Floors {
             case "http" -> http(a[1], Integer.parseInt(a[2]), Integer.parseInt(a[3]));
             default -> throw new IllegalArgumentException("mode must be jdbc or http, got " + a[0]);
         }
-    }
-
-    /** An SQL constant of one of the persistence adapter's (package-private) types: its DAOs, its Database. */
-    static String serviceSql(String type, String constant) {
-        try {
-            var field = Class.forName("com.acme.orders.adapter.persistence." + type).getDeclaredField(constant);
-            field.setAccessible(true);
-            return (String) field.get(null);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot read " + type + "." + constant + " from the jar", e);
-        }
-    }
-
-    /** JDBI's named parameters ({@code :ownerId}, not casts like {@code ::timestamptz}) as JDBC's {@code ?}. */
-    static String positional(String sql) {
-        return Pattern.compile("(?<!:):[A-Za-z]\\w*").matcher(sql).replaceAll(Matcher.quoteReplacement("?"));
     }
 
     static int tokenVersion(Connection connection, long userId) throws SQLException {
@@ -122,7 +148,7 @@ public class Floors {
                 rows.getObject(first + 5, OffsetDateTime.class), rows.getObject(first + 6, OffsetDateTime.class));
     }
 
-    /** FIND_PAGE's parameters in order: ownerId, ownerId, afterCreatedAt, afterId, limit. */
+    /** FIND_PAGE's parameters in order: the owner twice, no cursor (two nulls), the limit. */
     static Page firstPage(Connection connection, long userId, int tokenVersion) throws SQLException {
         List<Order> orders = new ArrayList<>(LIMIT + 1);
         long total = 0;
@@ -161,8 +187,8 @@ public class Floors {
     }
 
     /**
-     * INSERT_WITH_FIRST_CHANGE's parameters in order: id, userId, productName, amount, status, createdAt, updatedAt,
-     * fromStatus (null for a placement), toStatus, at, actor; the instants are the service's clock's, in milliseconds.
+     * INSERT's parameters in the order of {@link #INSERT}'s binding (the script writes the placement's null origin as
+     * NULL); the instants are the service's clock's, in milliseconds.
      */
     static Order insert(Connection connection, long id, long userId, NewOrder placed) throws SQLException {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
@@ -174,10 +200,9 @@ public class Floors {
             statement.setString(5, PENDING);
             statement.setObject(6, now);
             statement.setObject(7, now);
-            statement.setNull(8, Types.VARCHAR);
-            statement.setString(9, PENDING);
-            statement.setObject(10, now);
-            statement.setString(11, Actor.USER.code());
+            statement.setString(8, PENDING);
+            statement.setObject(9, now);
+            statement.setString(10, Actor.USER.code());
             statement.executeUpdate();
         }
         return new Order(id, userId, placed.productName(), placed.amount(), PENDING, now, now);

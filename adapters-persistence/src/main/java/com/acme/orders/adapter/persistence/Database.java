@@ -26,7 +26,6 @@ import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.postgres.PostgresPlugin;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,10 +92,9 @@ public final class Database implements AutoCloseable {
             dataSource.close();
             throw new DatabaseStartupException("cannot migrate the database schema: " + failure.getMessage(), failure);
         }
-        Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+        Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
         // a failed statement's message names the failure, never its bound values (a password hash, an email)
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
-        RowMappers.registerOn(jdbi);
         return new Database(dataSource, settings, meters, jdbi);
     }
 
@@ -125,9 +123,9 @@ public final class Database implements AutoCloseable {
         // fail here, with the driver's reason, if the server does not answer within the connection timeout
         config.setInitializationFailTimeout(CONNECTION_TIMEOUT.toMillis());
         // Plan each prepared statement once per connection. Every statement of the service is written so that its
-        // generic plan is an index plan (GenericPlansTest proves it); left on "auto", PostgreSQL re-planned the page
-        // query on every execution, because a bound LIMIT and keyset bound make its generic estimate look dearer
-        // than a custom plan of the same shape. Measured in docs/performance.md.
+        // generic plan is an index plan (GenericPlansTest proves it); on "auto", PostgreSQL re-plans the page query
+        // on every execution, because a bound LIMIT and keyset bound make its generic estimate look dearer than a
+        // custom plan of the same shape, and the planning costs as much as running it (docs/performance.md).
         config.setConnectionInitSql(PLAN_EACH_STATEMENT_ONCE);
         // names our sessions in pg_stat_activity
         config.addDataSourceProperty("ApplicationName", "order-service");

@@ -21,7 +21,7 @@ public final class JdbiIdempotencyKeys implements IdempotencyKeys {
     private final IdempotencyKeyDao dao;
 
     JdbiIdempotencyKeys(Jdbi jdbi) {
-        this.dao = jdbi.onDemand(IdempotencyKeyDao.class);
+        this.dao = new IdempotencyKeyDao(jdbi);
     }
 
     @Override

@@ -12,76 +12,43 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.Query;
 
 /**
- * Orders and their histories in PostgreSQL. Each method is one SQL statement; {@link #add}, {@link #applyIfCurrent},
- * {@link #applyToOldest} and {@link #applyToEach} write the orders and their history entries together, so neither
- * exists without the other even outside a transaction.
- *
- * <p>The statements of every order request ({@link #findById}, {@link #findPage}, {@link #nextId} and {@link #add})
- * run the DAO's SQL on JDBI's fluent API with their mappers given, not through the SqlObject proxy. An on-demand SqlObject attaches anew on each call,
- * copying its configuration and looking up binders and mappers again (jdbi/jdbi#2617); in the profile of issue #7
- * that was about 40% of a list request's CPU. See docs/performance.md.
+ * Orders and their histories in PostgreSQL. Each method is one SQL statement of {@link OrderDao}; {@link #add},
+ * {@link #applyIfCurrent}, {@link #applyToOldest} and {@link #applyToEach} write the orders and their history entries
+ * together, so neither exists without the other even outside a transaction.
  */
 public final class JdbiOrderRepository implements OrderRepository {
 
-    private final Jdbi jdbi;
     private final OrderDao dao;
 
     JdbiOrderRepository(Jdbi jdbi) {
-        this.jdbi = jdbi;
-        this.dao = jdbi.onDemand(OrderDao.class);
+        this.dao = new OrderDao(jdbi);
     }
 
     @Override
     public OrderId nextId() {
-        return new OrderId(jdbi.withHandle(handle -> handle.createQuery(OrderDao.NEXT_ID)
-                .map((rs, ctx) -> rs.getLong(1))
-                .one()));
+        return new OrderId(dao.nextId());
     }
 
     @Override
     public void add(Order order) {
-        OrderRow row = OrderRow.of(order);
-        StatusChangeRow first = StatusChangeRow.of(StatusChange.placement(order.createdAt()));
-        jdbi.useHandle(handle -> handle.createUpdate(OrderDao.INSERT_WITH_FIRST_CHANGE)
-                .bind("id", row.id())
-                .bind("userId", row.userId())
-                .bind("productName", row.productName())
-                .bind("amount", row.amount())
-                .bind("status", row.status())
-                .bind("createdAt", row.createdAt())
-                .bind("updatedAt", row.updatedAt())
-                .bind("fromStatus", first.fromStatus())
-                .bind("toStatus", first.toStatus())
-                .bind("at", first.at())
-                .bind("actor", first.actor())
-                .execute());
+        dao.insertWithFirstChange(OrderRow.of(order), StatusChangeRow.of(StatusChange.placement(order.createdAt())));
     }
 
     @Override
     public Optional<Order> findById(OrderId id) {
-        return jdbi.withHandle(handle -> handle.createQuery(OrderDao.FIND_BY_ID)
-                        .bind("id", id.value())
-                        .map(RowMappers.ORDER)
-                        .findOne())
-                .map(OrderRow::toOrder);
+        return dao.findById(id.value()).map(OrderRow::toOrder);
     }
 
     @Override
     public Slice findPage(UserId ownerId, Optional<OrderStatus> status, Optional<PageCursor> after, int limit) {
-        Instant afterCreatedAt = after.map(PageCursor::createdAt).orElse(null);
-        Long afterId = after.map(cursor -> cursor.id().value()).orElse(null);
-        List<PageRow> rows = jdbi.withHandle(handle -> {
-            Query query = handle.createQuery(status.isPresent() ? OrderDao.FIND_PAGE_IN_STATUS : OrderDao.FIND_PAGE)
-                    .bind("ownerId", ownerId.value())
-                    .bindByType("afterCreatedAt", afterCreatedAt, Instant.class)
-                    .bindByType("afterId", afterId, Long.class)
-                    .bind("limit", limit);
-            status.ifPresent(wanted -> query.bind("status", wanted.code()));
-            return query.map(RowMappers.PAGE).list();
-        });
+        List<PageRow> rows = dao.findPage(
+                ownerId.value(),
+                status.map(OrderStatus::code).orElse(null),
+                after.map(PageCursor::createdAt).orElse(null),
+                after.map(cursor -> cursor.id().value()).orElse(null),
+                limit);
         long total = rows.isEmpty() ? 0 : rows.getFirst().total();
         List<Order> orders = rows.stream()
                 .filter(row -> row.order() != null)
@@ -92,8 +59,7 @@ public final class JdbiOrderRepository implements OrderRepository {
 
     @Override
     public Optional<Order> applyIfCurrent(OrderId id, UserId ownerId, StatusChange change) {
-        StatusChangeRow row = StatusChangeRow.of(change);
-        return dao.applyIfCurrent(id.value(), ownerId.value(), row.fromStatus(), row.toStatus(), row.at(), row.actor())
+        return dao.applyIfCurrent(id.value(), ownerId.value(), StatusChangeRow.of(change))
                 .map(OrderRow::toOrder);
     }
 
@@ -107,10 +73,7 @@ public final class JdbiOrderRepository implements OrderRepository {
         if (limit == 0) {
             return List.of();
         }
-        StatusChangeRow row = StatusChangeRow.of(change);
-        return dao
-                .applyToOldest(sqlLiteral(from), changedAtOrBefore, limit, row.toStatus(), row.at(), row.actor())
-                .stream()
+        return dao.applyToOldest(sqlLiteral(from), changedAtOrBefore, limit, StatusChangeRow.of(change)).stream()
                 .map(OrderId::new)
                 .toList();
     }
@@ -122,8 +85,7 @@ public final class JdbiOrderRepository implements OrderRepository {
         if (values.length == 0) {
             return 0;
         }
-        StatusChangeRow row = StatusChangeRow.of(change);
-        return dao.applyToEach(values, row.fromStatus(), row.toStatus(), row.at(), row.actor());
+        return dao.applyToEach(values, StatusChangeRow.of(change));
     }
 
     /** The state a batch change starts from; a placement has none and is not a change of stored orders. */

@@ -5,8 +5,8 @@ import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Runs work in one JDBI transaction. JDBI binds the open handle to the current thread, so the on-demand DAOs that
- * the repositories call inside {@code work} use the same handle and join the transaction; an inner
+ * Runs work in one JDBI transaction. JDBI binds the open handle to the current thread, so the DAOs that the
+ * repositories call inside {@code work} run their statements on that handle and join the transaction; an inner
  * {@code inTransaction} joins the outer one. An unchecked exception from {@code work} rolls back and propagates
  * unchanged.
  */

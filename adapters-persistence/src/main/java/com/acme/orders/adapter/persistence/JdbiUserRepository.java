@@ -20,12 +20,10 @@ import org.postgresql.util.ServerErrorMessage;
  */
 public final class JdbiUserRepository implements UserRepository {
 
-    private final Jdbi jdbi;
     private final UserDao dao;
 
     JdbiUserRepository(Jdbi jdbi) {
-        this.jdbi = jdbi;
-        this.dao = jdbi.onDemand(UserDao.class);
+        this.dao = new UserDao(jdbi);
     }
 
     @Override
@@ -36,8 +34,7 @@ public final class JdbiUserRepository implements UserRepository {
     @Override
     public void add(User user) {
         try {
-            UserRow row = UserRow.of(user);
-            dao.insert(row.id(), row.name(), row.email(), row.passwordHash(), row.createdAt(), row.tokenVersion());
+            dao.insert(UserRow.of(user));
         } catch (UnableToExecuteStatementException failure) {
             if (violates(failure, UserDao.EMAIL_UNIQUE_INDEX)) {
                 throw new EmailAlreadyRegisteredException();
@@ -56,18 +53,9 @@ public final class JdbiUserRepository implements UserRepository {
         return dao.findById(id.value()).map(UserRow::toUser);
     }
 
-    /**
-     * The check of every authenticated request: on JDBI's fluent API rather than the SqlObject proxy, whose per-call
-     * attach costs more than this one-column read itself (see {@link JdbiOrderRepository}).
-     */
     @Override
     public OptionalInt tokenVersion(UserId id) {
-        return jdbi.withHandle(handle -> handle.createQuery(UserDao.TOKEN_VERSION)
-                        .bind("id", id.value())
-                        .map((rs, ctx) -> rs.getInt(1))
-                        .findOne())
-                .map(OptionalInt::of)
-                .orElseGet(OptionalInt::empty);
+        return dao.tokenVersion(id.value()).map(OptionalInt::of).orElseGet(OptionalInt::empty);
     }
 
     @Override

@@ -3,28 +3,25 @@ package com.acme.orders.adapter.persistence;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.customizer.Define;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
 
 /**
- * The SQL on {@code orders} and {@code order_status_history}. Every method is one statement, one round trip.
- * Parameters bind by name (the build compiles with {@code -parameters}). Rows are read by the mappers of
- * {@link RowMappers}, registered once on the {@code Jdbi} by {@link Database}. The reads of every request
- * ({@link #FIND_BY_ID}, {@link #FIND_PAGE}) and the statements of a new order ({@link #NEXT_ID},
- * {@link #INSERT_WITH_FIRST_CHANGE}) are constants that {@link JdbiOrderRepository} runs on JDBI's fluent API: the
- * SqlObject proxy's per-call cost was larger than theirs.
+ * The SQL on {@code orders} and {@code order_status_history}. Every method is one statement, one round trip, on its
+ * own handle or on the transaction's (JDBI hands a thread the handle of its open transaction). Rows are bound by
+ * their components ({@link RowArguments}) and read by the mappers of {@link RowMappers}.
  */
-interface OrderDao {
+final class OrderDao {
 
     /** The sequence behind the identity column {@code orders.id}. */
-    String NEXT_ID = "SELECT nextval('orders_id_seq')";
+    static final String NEXT_ID = "SELECT nextval('orders_id_seq')";
 
     /**
      * Inserts an order and the first entry of its history in one statement (a data-modifying CTE), so that no
      * transaction ever sees one without the other. The foreign key of the history row is checked at the end of the
      * statement, when the order row exists.
      */
-    String INSERT_WITH_FIRST_CHANGE = """
+    static final String INSERT_WITH_FIRST_CHANGE = """
             WITH placed AS (
                 INSERT INTO orders (id, user_id, product_name, amount, status, created_at, updated_at)
                 VALUES (:id, :userId, :productName, :amount, :status, :createdAt, :updatedAt)
@@ -35,7 +32,7 @@ interface OrderDao {
             FROM placed
             """;
 
-    String FIND_BY_ID = """
+    static final String FIND_BY_ID = """
             SELECT id, user_id, product_name, amount, status, created_at, updated_at
             FROM orders
             WHERE id = :id
@@ -51,7 +48,7 @@ interface OrderDao {
      * page is empty; the outer ORDER BY (a sort of at most {@code limit} rows) keeps the page's order, which a join
      * does not promise.
      */
-    String FIND_PAGE = """
+    static final String FIND_PAGE = """
             SELECT t.total, p.id, p.user_id, p.product_name, p.amount, p.status, p.created_at, p.updated_at
             FROM (SELECT count(*) AS total FROM orders WHERE user_id = :ownerId) AS t
             LEFT JOIN (
@@ -71,7 +68,7 @@ interface OrderDao {
      * {@code idx_orders_user_status_page (user_id, status, created_at DESC, id DESC)}. A separate statement rather
      * than {@code (:status IS NULL OR status = :status)}, which a generic plan cannot turn into an index bound.
      */
-    String FIND_PAGE_IN_STATUS = """
+    static final String FIND_PAGE_IN_STATUS = """
             SELECT t.total, p.id, p.user_id, p.product_name, p.amount, p.status, p.created_at, p.updated_at
             FROM (SELECT count(*) AS total FROM orders WHERE user_id = :ownerId AND status = :status) AS t
             LEFT JOIN (
@@ -94,10 +91,8 @@ interface OrderDao {
      * first caller moved it, the condition fails and nothing is updated or recorded. So of two racing callers
      * exactly one moves the order. The history row is inserted from the UPDATE's RETURNING, so it exists exactly
      * when the order moved.
-     *
-     * @return the order in its new state; empty when no order matched
      */
-    @SqlQuery("""
+    static final String APPLY_IF_CURRENT = """
             WITH moved AS (
                 UPDATE orders
                 SET status = :toStatus, updated_at = :at
@@ -110,18 +105,16 @@ interface OrderDao {
             )
             SELECT id, user_id, product_name, amount, status, created_at, updated_at
             FROM moved
-            """)
-    Optional<OrderRow> applyIfCurrent(
-            long id, long ownerId, String fromStatus, String toStatus, Instant at, String actor);
+            """;
 
     /**
-     * The processing job's batch step as one statement: locks up to {@code limit} orders in {@code fromLiteral}
+     * The processing job's batch step as one statement: locks up to {@code limit} orders in {@code <fromLiteral>}
      * changed at or before {@code cutoff}, oldest first, skipping rows other transactions hold locked, moves them to
      * {@code toStatus} and records each change.
      *
-     * <p>{@code fromLiteral} is written into the SQL as a quoted literal (a {@code @Define}, not a bound parameter):
-     * only then can the planner prove {@code status = 'pending'} at planning time and read the partial index
-     * {@code idx_orders_pending_by_change (updated_at, id) WHERE status = 'pending'} (or its {@code processing}
+     * <p>{@code <fromLiteral>} is written into the SQL as a quoted literal (a defined attribute, not a bound
+     * parameter): only then can the planner prove {@code status = 'pending'} at planning time and read the partial
+     * index {@code idx_orders_pending_by_change (updated_at, id) WHERE status = 'pending'} (or its {@code processing}
      * twin, V4) in order, stopping after {@code limit} rows, in a generic plan as in a custom one; with a bound
      * status a generic plan cannot use a partial index at all. The value is an {@code OrderStatus.code()}, never
      * client input, and there are only two of them, so two statements are prepared.
@@ -132,12 +125,10 @@ interface OrderDao {
      * WHERE is re-checked on it, so an order cancelled meanwhile is not picked. The UPDATE repeats the status
      * condition anyway, and the history rows are inserted from its RETURNING, so a history entry exists exactly
      * for each order moved. The UPDATE finds the picked rows through {@code id = ANY(ARRAY(...))}, which is always
-     * a primary-key lookup of at most {@code limit} rows; an {@code UPDATE ... FROM picked} join was planned as a
+     * a primary-key lookup of at most {@code limit} rows; an {@code UPDATE ... FROM picked} join is planned as a
      * hash join over every order in the state (checked with EXPLAIN), a cost that grows with the backlog.
-     *
-     * @return the ids of the orders moved, in no particular order
      */
-    @SqlQuery("""
+    static final String APPLY_TO_OLDEST = """
             WITH picked AS (
                 SELECT id
                 FROM orders
@@ -157,18 +148,14 @@ interface OrderDao {
             )
             SELECT id
             FROM moved
-            """)
-    List<Long> applyToOldest(
-            @Define String fromLiteral, Instant cutoff, int limit, String toStatus, Instant at, String actor);
+            """;
 
     /**
      * Moves those of {@code ids} still in {@code fromStatus} to {@code toStatus} and records each change, as one
-     * statement; the others are left as they are (the same re-check as {@link #applyIfCurrent}). The ids are one
+     * statement; the others are left as they are (the same re-check as {@link #APPLY_IF_CURRENT}). The ids are one
      * {@code bigint[]} parameter, so the statement text is the same for every batch size.
-     *
-     * @return how many orders moved
      */
-    @SqlQuery("""
+    static final String APPLY_TO_EACH = """
             WITH moved AS (
                 UPDATE orders
                 SET status = :toStatus, updated_at = :at
@@ -181,15 +168,93 @@ interface OrderDao {
             )
             SELECT count(*)::int
             FROM moved
-            """)
-    int applyToEach(long[] ids, String fromStatus, String toStatus, Instant at, String actor);
+            """;
 
     /** An order's history, oldest first; {@code id} breaks ties between changes at the same instant. */
-    @SqlQuery("""
+    static final String HISTORY = """
             SELECT from_status, to_status, at, actor
             FROM order_status_history
             WHERE order_id = :orderId
             ORDER BY id
-            """)
-    List<StatusChangeRow> history(long orderId);
+            """;
+
+    private final Jdbi jdbi;
+
+    OrderDao(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    long nextId() {
+        return jdbi.withHandle(
+                handle -> handle.createQuery(NEXT_ID).map(RowMappers.LONG).one());
+    }
+
+    void insertWithFirstChange(OrderRow order, StatusChangeRow first) {
+        jdbi.useHandle(handle -> handle.createUpdate(INSERT_WITH_FIRST_CHANGE)
+                .bindNamedArgumentFinder(RowArguments.of(order))
+                .bindNamedArgumentFinder(RowArguments.of(first))
+                .execute());
+    }
+
+    Optional<OrderRow> findById(long id) {
+        return jdbi.withHandle(handle -> handle.createQuery(FIND_BY_ID)
+                .bind("id", id)
+                .map(RowMappers.ORDER)
+                .findOne());
+    }
+
+    /**
+     * {@link #FIND_PAGE}, or {@link #FIND_PAGE_IN_STATUS} when {@code status} is not null. The cursor values are both
+     * null for the first page.
+     */
+    List<PageRow> findPage(long ownerId, String status, Instant afterCreatedAt, Long afterId, int limit) {
+        return jdbi.withHandle(handle -> {
+            Query query = handle.createQuery(status == null ? FIND_PAGE : FIND_PAGE_IN_STATUS)
+                    .bind("ownerId", ownerId)
+                    .bindByType("afterCreatedAt", afterCreatedAt, Instant.class)
+                    .bindByType("afterId", afterId, Long.class)
+                    .bind("limit", limit);
+            if (status != null) {
+                query.bind("status", status);
+            }
+            return query.map(RowMappers.PAGE).list();
+        });
+    }
+
+    /** Returns the order in its new state; empty when no order matched. */
+    Optional<OrderRow> applyIfCurrent(long id, long ownerId, StatusChangeRow change) {
+        return jdbi.withHandle(handle -> handle.createQuery(APPLY_IF_CURRENT)
+                .bind("id", id)
+                .bind("ownerId", ownerId)
+                .bindNamedArgumentFinder(RowArguments.of(change))
+                .map(RowMappers.ORDER)
+                .findOne());
+    }
+
+    /** Returns the ids of the orders moved, in no particular order. */
+    List<Long> applyToOldest(String fromLiteral, Instant cutoff, int limit, StatusChangeRow change) {
+        return jdbi.withHandle(handle -> handle.createQuery(APPLY_TO_OLDEST)
+                .define("fromLiteral", fromLiteral)
+                .bind("cutoff", cutoff)
+                .bind("limit", limit)
+                .bindNamedArgumentFinder(RowArguments.of(change))
+                .map(RowMappers.LONG)
+                .list());
+    }
+
+    /** Returns how many orders moved. */
+    int applyToEach(long[] ids, StatusChangeRow change) {
+        return jdbi.withHandle(handle -> handle.createQuery(APPLY_TO_EACH)
+                .bind("ids", ids)
+                .bindNamedArgumentFinder(RowArguments.of(change))
+                .map(RowMappers.INT)
+                .one());
+    }
+
+    List<StatusChangeRow> history(long orderId) {
+        return jdbi.withHandle(handle -> handle.createQuery(HISTORY)
+                .bind("orderId", orderId)
+                .map(RowMappers.STATUS_CHANGE)
+                .list());
+    }
 }

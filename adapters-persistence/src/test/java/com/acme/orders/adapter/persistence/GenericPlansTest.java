@@ -3,20 +3,16 @@ package com.acme.orders.adapter.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.orders.adapter.persistence.testing.TestDatabase;
-import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,29 +61,29 @@ class GenericPlansTest {
         database.close();
     }
 
-    static Stream<Arguments> statements() throws NoSuchMethodException {
+    static Stream<Arguments> statements() {
         return Stream.of(
                 Arguments.of("UserDao.TOKEN_VERSION", UserDao.TOKEN_VERSION),
-                Arguments.of("UserDao.findById", annotated(UserDao.class, "findById")),
-                Arguments.of("UserDao.findByEmail", annotated(UserDao.class, "findByEmail")),
-                Arguments.of("UserDao.incrementTokenVersion", annotated(UserDao.class, "incrementTokenVersion")),
+                Arguments.of("UserDao.FIND_BY_ID", UserDao.FIND_BY_ID),
+                Arguments.of("UserDao.FIND_BY_EMAIL", UserDao.FIND_BY_EMAIL),
+                Arguments.of("UserDao.INCREMENT_TOKEN_VERSION", UserDao.INCREMENT_TOKEN_VERSION),
                 Arguments.of("OrderDao.FIND_BY_ID", OrderDao.FIND_BY_ID),
                 Arguments.of("OrderDao.FIND_PAGE", OrderDao.FIND_PAGE),
                 Arguments.of("OrderDao.FIND_PAGE_IN_STATUS", OrderDao.FIND_PAGE_IN_STATUS),
-                Arguments.of("OrderDao.applyIfCurrent", annotated(OrderDao.class, "applyIfCurrent")),
-                Arguments.of("OrderDao.applyToEach", annotated(OrderDao.class, "applyToEach")),
+                Arguments.of("OrderDao.APPLY_IF_CURRENT", OrderDao.APPLY_IF_CURRENT),
+                Arguments.of("OrderDao.APPLY_TO_EACH", OrderDao.APPLY_TO_EACH),
                 Arguments.of(
-                        "OrderDao.applyToOldest from pending",
-                        annotated(OrderDao.class, "applyToOldest").replace("<fromLiteral>", "'pending'")),
+                        "OrderDao.APPLY_TO_OLDEST from pending",
+                        OrderDao.APPLY_TO_OLDEST.replace("<fromLiteral>", "'pending'")),
                 Arguments.of(
-                        "OrderDao.applyToOldest from processing",
-                        annotated(OrderDao.class, "applyToOldest").replace("<fromLiteral>", "'processing'")),
-                Arguments.of("OrderDao.history", annotated(OrderDao.class, "history")),
-                Arguments.of("IdempotencyKeyDao.find", annotated(IdempotencyKeyDao.class, "find")),
-                Arguments.of("IdempotencyKeyDao.deleteStale", annotated(IdempotencyKeyDao.class, "deleteStale")),
-                Arguments.of("IdempotencyKeyDao.complete", annotated(IdempotencyKeyDao.class, "complete")),
-                Arguments.of("IdempotencyKeyDao.release", annotated(IdempotencyKeyDao.class, "release")),
-                Arguments.of("IdempotencyKeyDao.deleteExpired", annotated(IdempotencyKeyDao.class, "deleteExpired")));
+                        "OrderDao.APPLY_TO_OLDEST from processing",
+                        OrderDao.APPLY_TO_OLDEST.replace("<fromLiteral>", "'processing'")),
+                Arguments.of("OrderDao.HISTORY", OrderDao.HISTORY),
+                Arguments.of("IdempotencyKeyDao.FIND", IdempotencyKeyDao.FIND),
+                Arguments.of("IdempotencyKeyDao.DELETE_STALE", IdempotencyKeyDao.DELETE_STALE),
+                Arguments.of("IdempotencyKeyDao.COMPLETE", IdempotencyKeyDao.COMPLETE),
+                Arguments.of("IdempotencyKeyDao.RELEASE", IdempotencyKeyDao.RELEASE),
+                Arguments.of("IdempotencyKeyDao.DELETE_EXPIRED", IdempotencyKeyDao.DELETE_EXPIRED));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -128,17 +124,6 @@ class GenericPlansTest {
                 statement.execute("DEALLOCATE planned");
             }
         }
-    }
-
-    private static String annotated(Class<?> dao, String method) {
-        Method found = Arrays.stream(dao.getMethods())
-                .filter(m -> m.getName().equals(method))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(dao.getSimpleName() + " has no method " + method));
-        SqlQuery query = found.getAnnotation(SqlQuery.class);
-        return query != null
-                ? query.value()
-                : found.getAnnotation(SqlUpdate.class).value();
     }
 
     private static void execute(String... sql) throws SQLException {

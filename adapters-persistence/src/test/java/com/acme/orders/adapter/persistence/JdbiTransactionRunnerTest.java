@@ -51,7 +51,7 @@ class JdbiTransactionRunnerTest {
     }
 
     @Test
-    void the_fluent_and_the_sql_object_statements_of_the_repositories_join_the_transaction() {
+    void the_statements_of_the_repositories_join_the_transaction() {
         User owner = newUser();
         database.users().add(owner);
         Order order = Order.place(

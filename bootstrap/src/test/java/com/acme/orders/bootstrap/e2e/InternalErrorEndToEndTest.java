@@ -2,6 +2,7 @@ package com.acme.orders.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.acme.orders.adapter.http.testing.HygieneHeaders;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +40,7 @@ class InternalErrorEndToEndTest {
                             "postgres",
                             "\tat");
             SoftAssertions softly = new SoftAssertions();
-            ResponseHeadersEndToEndTest.assertHygieneHeaders(softly, "500", response);
+            HygieneHeaders.assertCarried(softly, "500", response.raw().headers());
             softly.assertAll();
             assertThat(api.get("/orders", token).status())
                     .as("after the table is back")

@@ -1,28 +1,28 @@
-package com.acme.orders.bootstrap.e2e;
+package com.acme.orders.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** CORS is off unless CORS_ALLOWED_ORIGINS lists origins, and then only those exact origins are let in. */
-class CorsEndToEndTest {
+/** CORS is off unless origins are configured, and then only those exact origins are let in. */
+class CorsTest {
 
     private static final String ALLOWED = "https://shop.example.com";
     private static final String OTHER = "https://evil.example.net";
 
-    private static ApiClient.Response getWithOrigin(ApiClient api, String origin) {
-        return api.send(api.request("/", null).header("Origin", origin).GET());
+    private static RunningApi.Answer getWithOrigin(RunningApi api, String origin) {
+        return api.get("/", "Origin", origin);
     }
 
-    private static ApiClient.Response preflight(ApiClient api, String origin) {
-        return api.send(api.request("/orders", null)
+    private static RunningApi.Answer preflight(RunningApi api, String origin) {
+        return api.send(api.request("/orders")
                 .header("Origin", origin)
                 .header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "authorization, content-type")
@@ -33,25 +33,23 @@ class CorsEndToEndTest {
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     class ByDefault {
 
-        private RunningService service;
+        private RunningApi api;
 
         @BeforeAll
         void start() {
-            service = RunningService.start();
+            api = RunningApi.start();
         }
 
         @AfterAll
         void stop() {
-            service.close();
+            api.close();
         }
 
         @Test
         void no_response_carries_cors_headers_when_no_origin_is_configured() {
-            ApiClient api = service.client();
-
             assertThat(getWithOrigin(api, ALLOWED).header("Access-Control-Allow-Origin"))
                     .isEmpty();
-            ApiClient.Response preflight = preflight(api, ALLOWED);
+            RunningApi.Answer preflight = preflight(api, ALLOWED);
             assertThat(preflight.header("Access-Control-Allow-Origin")).isEmpty();
             assertThat(preflight.header("Access-Control-Allow-Methods")).isEmpty();
         }
@@ -61,21 +59,21 @@ class CorsEndToEndTest {
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     class WithAllowedOrigins {
 
-        private RunningService service;
+        private RunningApi api;
 
         @BeforeAll
         void start() {
-            service = RunningService.start(Map.of("CORS_ALLOWED_ORIGINS", ALLOWED + ",http://localhost:3000"));
+            api = RunningApi.start(setup -> setup.corsAllowedOrigins = List.of(ALLOWED, "http://localhost:3000"));
         }
 
         @AfterAll
         void stop() {
-            service.close();
+            api.close();
         }
 
         @Test
         void an_allowed_origin_gets_access_control_allow_origin() {
-            ApiClient.Response response = getWithOrigin(service.client(), ALLOWED);
+            RunningApi.Answer response = getWithOrigin(api, ALLOWED);
 
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.header("Access-Control-Allow-Origin")).contains(ALLOWED);
@@ -83,16 +81,16 @@ class CorsEndToEndTest {
 
         @Test
         void another_origin_gets_no_cors_headers() {
-            ApiClient.Response response = getWithOrigin(service.client(), OTHER);
+            RunningApi.Answer response = getWithOrigin(api, OTHER);
 
             assertThat(response.header("Access-Control-Allow-Origin")).isEmpty();
-            assertThat(preflight(service.client(), OTHER).header("Access-Control-Allow-Origin"))
+            assertThat(preflight(api, OTHER).header("Access-Control-Allow-Origin"))
                     .isEmpty();
         }
 
         @Test
         void a_preflight_from_an_allowed_origin_is_answered() {
-            ApiClient.Response response = preflight(service.client(), "http://localhost:3000");
+            RunningApi.Answer response = preflight(api, "http://localhost:3000");
 
             assertThat(response.status()).isBetween(200, 204);
             assertThat(response.header("Access-Control-Allow-Origin")).contains("http://localhost:3000");
@@ -101,6 +99,16 @@ class CorsEndToEndTest {
             assertThat(response.header("Access-Control-Allow-Headers"))
                     .hasValueSatisfying(headers ->
                             assertThat(headers.toLowerCase(Locale.ROOT)).contains("authorization"));
+        }
+
+        @Test
+        void a_script_of_an_allowed_origin_may_read_the_request_id_location_and_retry_after() {
+            RunningApi.Answer response = getWithOrigin(api, ALLOWED);
+
+            assertThat(response.header("Access-Control-Expose-Headers"))
+                    .hasValueSatisfying(exposed -> assertThat(
+                                    exposed.toLowerCase(Locale.ROOT).split(",\\s*"))
+                            .contains("x-request-id", "location", "retry-after"));
         }
     }
 }

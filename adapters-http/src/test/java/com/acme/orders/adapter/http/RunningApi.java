@@ -1,0 +1,194 @@
+package com.acme.orders.adapter.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.acme.orders.application.port.out.TransactionRunner;
+import com.acme.orders.application.service.OrderService;
+import com.acme.orders.application.service.PlaceOrderOnceService;
+import com.acme.orders.application.service.UserService;
+import com.acme.orders.application.testing.FakePasswordHasher;
+import com.acme.orders.application.testing.InMemoryStore;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * The real {@link HttpApi} on a free port of 127.0.0.1, over the application's services on the in-memory fakes of
+ * their ports (the transactions of the order services may be a stub a test hands in, to force a failure), and a plain
+ * HTTP client for it.
+ */
+record RunningApi(HttpApi server, InMemoryStore store, AccessTokens tokens, SimpleMeterRegistry meters)
+        implements AutoCloseable {
+
+    static final String PASSWORD = "securepass123";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** What a test may change before the API starts; by default everything is real and nothing throttles. */
+    static final class Setup {
+        List<String> corsAllowedOrigins = List.of();
+        LoginThrottleSettings loginThrottle = new LoginThrottleSettings(100_000, 1_000, Duration.ofMinutes(15));
+        BooleanSupplier ready = () -> true;
+        /** The transactions of the order services; empty: the in-memory store's. */
+        Optional<TransactionRunner> orderTransactions = Optional.empty();
+    }
+
+    static RunningApi start() {
+        return start(setup -> {});
+    }
+
+    static RunningApi start(Consumer<Setup> adjustments) {
+        Setup setup = new Setup();
+        adjustments.accept(setup);
+        Clock clock = Clock.systemUTC();
+        InMemoryStore store = new InMemoryStore();
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        byte[] secret = UUID.randomUUID().toString().repeat(2).getBytes(StandardCharsets.UTF_8);
+        AccessTokens tokens = new AccessTokens(secret, "HS256", Duration.ofMinutes(15), clock);
+        UserService users = new UserService(store.users(), new FakePasswordHasher(), clock);
+        TransactionRunner transactions = setup.orderTransactions.orElse(store.transactions());
+        OrderService orders = new OrderService(store.orders(), transactions, clock);
+        UseCases useCases = new UseCases(
+                users, orders, new PlaceOrderOnceService(orders, store.idempotencyKeys(), transactions, clock));
+        HttpSettings settings = new HttpSettings(
+                "127.0.0.1", 0, "test", Duration.ofSeconds(2), setup.corsAllowedOrigins, setup.loginThrottle);
+        HttpApi server =
+                new HttpApi(settings, useCases, tokens, secret, setup.ready, new HttpMetrics(meters, () -> ""));
+        return new RunningApi(server.start(), store, tokens, meters);
+    }
+
+    int port() {
+        return server.port();
+    }
+
+    /** A request to {@code path} of this API, to complete and {@link #send}. */
+    HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .timeout(Duration.ofSeconds(30));
+    }
+
+    /** {@code GET path} with these header names and values, in pairs. */
+    Answer get(String path, String... headerPairs) {
+        return send(request(path, headerPairs).GET());
+    }
+
+    /** {@code POST path} of a JSON body with these header names and values, in pairs. */
+    Answer post(String path, String json, String... headerPairs) {
+        return send(request(path, headerPairs)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private HttpRequest.Builder request(String path, String... headerPairs) {
+        HttpRequest.Builder request = request(path);
+        for (int i = 0; i < headerPairs.length; i += 2) {
+            request.header(headerPairs[i], headerPairs[i + 1]);
+        }
+        return request;
+    }
+
+    Answer send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.uri().getPath(), response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Registers a new user with {@link #PASSWORD} over HTTP and returns its email. */
+    String register() {
+        String email = "user-" + UUID.randomUUID() + "@example.com";
+        Answer answer = post(
+                "/auth/register",
+                "{\"name\":\"Test User\",\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
+        if (answer.status() != 201) {
+            throw new IllegalStateException("registration failed: " + answer);
+        }
+        return email;
+    }
+
+    /** Logs {@code email} in with {@link #PASSWORD} over HTTP and returns its access token. */
+    String logIn(String email) {
+        Answer answer = post("/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
+        if (answer.status() != 200) {
+            throw new IllegalStateException("log-in failed: " + answer);
+        }
+        return answer.json().get("access_token").asText();
+    }
+
+    /** A new user's access token. */
+    String newUserToken() {
+        return logIn(register());
+    }
+
+    /** The {@code Authorization} header pair for {@code token}. */
+    static String[] bearer(String token) {
+        return new String[] {"Authorization", "Bearer " + token};
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+
+    /**
+     * One answer of the API, its body read as text.
+     *
+     * @param path the path that was asked for, without the query
+     */
+    record Answer(String path, int status, HttpHeaders headers, String body) {
+
+        Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
+
+        /** Asserts that this is a complete problem detail of {@code status}, naming this request's id. */
+        Answer assertProblem(int status) {
+            assertThat(status()).isEqualTo(status);
+            assertThat(header("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            JsonNode problem = json();
+            assertThat(problem.get("status").asInt()).isEqualTo(status);
+            assertThat(problem.get("type").asText()).isNotBlank();
+            assertThat(problem.get("title").asText()).isNotBlank();
+            assertThat(problem.get("detail").asText()).isNotBlank();
+            assertThat(problem.get("instance").asText()).startsWith("/");
+            assertThat(problem.get("request_id").asText())
+                    .isEqualTo(header("X-Request-Id").orElseThrow());
+            return this;
+        }
+
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException("not JSON: " + body, e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + headers.map() + " " + body;
+        }
+    }
+}
