@@ -191,11 +191,13 @@ public final class AccessTokens {
      * reads them: header and payload are JSON objects without a duplicated member (RFC 7519 §4 leaves a duplicate to
      * the parser; a strict one refuses it); the header has no {@code crit} (RFC 7515 §4.1.11: this verifier
      * understands no extension); {@code exp} and {@code iat} are integers, {@code nbf} too if present;
-     * {@code sub} is a string and {@code ver} an integer. Empty when any of that is not so.
+     * {@code sub} is a string and {@code ver} an integer; every part, the signature included, is canonical unpadded
+     * base64url (RFC 7515 §2), so that one token has one spelling: the unused low bits of a last character must be
+     * zero, or {@code ...SZ0} and {@code ...SZ1} would carry the same signature. Empty when any of that is not so.
      */
     private static Optional<JsonNode> strictParts(String token) {
         String[] parts = token.split("\\.", -1);
-        if (parts.length != 3) {
+        if (parts.length != 3 || !canonicalBase64url(parts[2])) {
             return Optional.empty();
         }
         Optional<JsonNode> header = object(parts[0]);
@@ -217,7 +219,20 @@ public final class AccessTokens {
         return value.isIntegralNumber() && value.canConvertToLong();
     }
 
+    private static boolean canonicalBase64url(String part) {
+        try {
+            return BASE64URL.encodeToString(Base64.getUrlDecoder().decode(part)).equals(part);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+
     private static Optional<JsonNode> object(String base64url) {
+        if (!canonicalBase64url(base64url)) {
+            return Optional.empty();
+        }
         try {
             byte[] json = Base64.getUrlDecoder().decode(base64url);
             JsonNode node = STRICT_JSON.readTree(json);

@@ -61,6 +61,32 @@ class AccessTokensTest {
         assertThat(tokens.verify(token)).contains(new AccessTokens.Claims(new UserId(42), 0));
     }
 
+    /** Base64url's last character carries unused low bits: another spelling of the same bytes is another token. */
+    @Test
+    void a_token_spelled_with_other_unused_bits_is_refused() {
+        String token = signed("{\"alg\":\"HS256\"} ", "{" + CLAIMS + ",\"sub\":\"4\"}");
+        assertThat(tokens.verify(token)).isPresent();
+        for (int part = 0; part < 3; part++) {
+            String[] parts = token.split("\\.");
+            parts[part] = withOtherUnusedBits(parts[part]);
+            assertThat(tokens.verify(String.join(".", parts)))
+                    .as("part %d", part)
+                    .isEmpty();
+        }
+        assertThat(tokens.verify(token + "=")).as("padded").isEmpty();
+    }
+
+    /** The same bytes in base64url with the last character's unused low bits set. */
+    private static String withOtherUnusedBits(String base64url) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        int unusedBits = base64url.length() % 4 == 2 ? 4 : 2;
+        int last = alphabet.indexOf(base64url.charAt(base64url.length() - 1));
+        assertThat(base64url.length() % 4)
+                .as("a last character with unused bits")
+                .isNotZero();
+        return base64url.substring(0, base64url.length() - 1) + alphabet.charAt(last | ((1 << unusedBits) - 1));
+    }
+
     @Test
     void the_remembered_tokens_are_bounded() {
         for (int i = 0; i <= AccessTokens.VERIFIED_TOKENS; i++) {
