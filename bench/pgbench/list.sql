@@ -6,7 +6,7 @@
 -- NULL, binds what the COALESCEs put in their place (:afterCreatedAt, :afterId).
 SELECT token_version FROM users WHERE id = :list_uid;
 SELECT t.total, p.id, p.user_id, p.product_name, p.amount, p.status, p.created_at, p.updated_at
-FROM (SELECT count(*) AS total FROM orders WHERE user_id = :list_uid) AS t
+FROM (SELECT COALESCE(sum(count), 0)::bigint AS total FROM order_counts WHERE user_id = :list_uid) AS t
 LEFT JOIN (
     SELECT id, user_id, product_name, amount, status, created_at, updated_at
     FROM orders

@@ -43,14 +43,15 @@ final class OrderDao {
      * statement and so in one snapshot. Without a cursor, pass {@code null} for both cursor values: the COALESCEs then
      * put the cursor above every row. The cursor condition is a row comparison so that it is a single range bound on
      * {@code idx_orders_user_page (user_id, created_at DESC, id DESC)}: the page is read in index order and the scan
-     * stops after {@code limit} rows, in custom and in generic plans alike (checked with EXPLAIN). The count is an
-     * index-only scan on {@code user_id} once the table is vacuumed. The LEFT JOIN keeps the count's row when the
-     * page is empty; the outer ORDER BY (a sort of at most {@code limit} rows) keeps the page's order, which a join
-     * does not promise.
+     * stops after {@code limit} rows, in custom and in generic plans alike (checked with EXPLAIN, {@code
+     * PagePlansTest}). The count is the sum of the owner's rows of {@code order_counts} (at most one per status),
+     * which triggers on {@code orders} keep exact in the transaction of every change (V9), so neither part grows with
+     * the owner's history. The LEFT JOIN keeps the count's row when the page is empty; the outer ORDER BY (a sort of
+     * at most {@code limit} rows) keeps the page's order, which a join does not promise.
      */
     static final String FIND_PAGE = """
             SELECT t.total, p.id, p.user_id, p.product_name, p.amount, p.status, p.created_at, p.updated_at
-            FROM (SELECT count(*) AS total FROM orders WHERE user_id = :ownerId) AS t
+            FROM (SELECT COALESCE(sum(count), 0)::bigint AS total FROM order_counts WHERE user_id = :ownerId) AS t
             LEFT JOIN (
                 SELECT id, user_id, product_name, amount, status, created_at, updated_at
                 FROM orders
@@ -65,12 +66,15 @@ final class OrderDao {
 
     /**
      * As {@link #FIND_PAGE}, for the owner's orders in one status, served by
-     * {@code idx_orders_user_status_page (user_id, status, created_at DESC, id DESC)}. A separate statement rather
+     * {@code idx_orders_user_status_page (user_id, status, created_at DESC, id DESC)}, its count the owner's one row of
+     * {@code order_counts} in that status. A separate statement rather
      * than {@code (:status IS NULL OR status = :status)}, which a generic plan cannot turn into an index bound.
      */
     static final String FIND_PAGE_IN_STATUS = """
             SELECT t.total, p.id, p.user_id, p.product_name, p.amount, p.status, p.created_at, p.updated_at
-            FROM (SELECT count(*) AS total FROM orders WHERE user_id = :ownerId AND status = :status) AS t
+            FROM (SELECT COALESCE(sum(count), 0)::bigint AS total
+                  FROM order_counts
+                  WHERE user_id = :ownerId AND status = :status) AS t
             LEFT JOIN (
                 SELECT id, user_id, product_name, amount, status, created_at, updated_at
                 FROM orders

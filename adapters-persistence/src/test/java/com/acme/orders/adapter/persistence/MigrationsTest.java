@@ -13,6 +13,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -151,11 +153,76 @@ class MigrationsTest {
         assertThat(indexes.split(","))
                 .containsExactlyInAnyOrder(
                         "orders_pkey",
-                        "idx_orders_user_id",
                         "idx_orders_user_page",
                         "idx_orders_user_status_page",
                         "idx_orders_pending_by_change",
                         "idx_orders_processing_by_change");
+    }
+
+    @Test
+    void the_counts_migration_counts_the_orders_already_stored() throws SQLException {
+        DatabaseSettings settings = TestDatabase.fresh();
+        try (Connection connection = TestDatabase.connect(settings);
+                Statement statement = connection.createStatement()) {
+            Flyway flyway = Flyway.configure()
+                    .dataSource(settings.jdbcUrl(), settings.username(), settings.password())
+                    .locations("classpath:db/migration")
+                    .target("8")
+                    .load();
+            flyway.getConfigurationExtension(PostgreSQLConfigurationExtension.class)
+                    .setTransactionalLock(false);
+            flyway.migrate();
+            statement.execute("""
+                    INSERT INTO users (name, email, password_hash, created_at)
+                    SELECT 'User ' || g, 'user' || g || '@backfill.invalid', 'hash', now()
+                    FROM generate_series(1, 3) g""");
+            statement.execute("""
+                    INSERT INTO orders (user_id, product_name, amount, status, created_at, updated_at)
+                    SELECT (SELECT min(id) FROM users) + g % 3, 'Item', 10,
+                           (ARRAY['pending', 'processing', 'completed', 'cancelled'])[1 + g % 4], now(), now()
+                    FROM generate_series(1, 1000) g""");
+
+            Database.connect(settings).close();
+
+            assertThat(countsDisagreeingWithOrders(statement)).isZero();
+            assertThat(queryLong(statement, "SELECT sum(count) FROM order_counts"))
+                    .isEqualTo(1000);
+        }
+    }
+
+    @Test
+    void every_insert_status_change_and_delete_of_orders_moves_the_counts() throws SQLException {
+        long user = insertUser();
+        long first = insertOrder(user);
+        long second = insertOrder(user);
+        execute("UPDATE orders SET status = 'cancelled' WHERE id = " + first);
+        execute("UPDATE orders SET product_name = 'Renamed' WHERE id = " + second);
+        execute("UPDATE orders SET status = 'processing' WHERE id IN (%d, %d)".formatted(first, second));
+        execute("DELETE FROM order_status_history WHERE order_id = " + first);
+        execute("DELETE FROM orders WHERE id = " + first);
+
+        assertThat(queryText("""
+                        SELECT string_agg(status || '=' || count, ',' ORDER BY status) FROM order_counts
+                        WHERE user_id = %d""".formatted(user))).isEqualTo("cancelled=0,pending=0,processing=1");
+        try (Connection connection = database.dataSource().getConnection();
+                Statement statement = connection.createStatement()) {
+            assertThat(countsDisagreeingWithOrders(statement)).isZero();
+        }
+    }
+
+    /** Users and statuses whose row of order_counts differs from a count of orders (a missing row counting 0). */
+    private static long countsDisagreeingWithOrders(Statement statement) throws SQLException {
+        return queryLong(statement, """
+                SELECT count(*) FROM (SELECT user_id, status, count(*) AS count FROM orders GROUP BY user_id, status) o
+                FULL JOIN order_counts c USING (user_id, status)
+                WHERE COALESCE(o.count, 0) <> COALESCE(c.count, 0)""");
+    }
+
+    private static long queryLong(Statement statement, String sql) throws SQLException {
+        try (ResultSet result = statement.executeQuery(sql)) {
+            assertThat(result.next()).isTrue();
+            return result.getLong(1);
+        }
     }
 
     private static String insertUserSql(String email) {

@@ -23,11 +23,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -458,6 +461,100 @@ public abstract class OrderRepositoryContract {
             assertThat(orders().findById(order.id()).orElseThrow().status()).isEqualTo(winner.to());
             assertThat(orders().history(order.id())).containsExactly(StatusChange.placement(order.createdAt()), winner);
         }
+    }
+
+    @Test
+    void totals_stay_exact_under_concurrent_creates_cancels_and_processing_runs() throws Exception {
+        Instant year = Instant.parse("2007-01-01T00:00:00Z");
+        List<UserId> owners = List.of(newOwner(), newOwner(), newOwner());
+        List<Order> placed = new CopyOnWriteArrayList<>();
+        AtomicBoolean placing = new AtomicBoolean(true);
+        int creators = 3;
+        int perCreator = 60;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> work = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(creators + 4)) {
+            List<Future<?>> creations = new ArrayList<>();
+            for (int c = 0; c < creators; c++) {
+                int creator = c;
+                creations.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < perCreator; i++) {
+                        UserId ownerId = owners.get((creator + i) % owners.size());
+                        placed.add(place(ownerId, "1", year.plusMillis(creator * 1000L + i)));
+                    }
+                    return null;
+                }));
+            }
+            for (int k = 0; k < 2; k++) {
+                // cancels of random placed orders, most of which are pending or already taken by the job
+                work.add(pool.submit(() -> {
+                    start.await();
+                    while (placing.get() || placed.isEmpty()) {
+                        if (!placed.isEmpty()) {
+                            Order order = placed.get(ThreadLocalRandom.current().nextInt(placed.size()));
+                            orders().applyIfCurrent(order.id(), order.ownerId(), StatusChange.cancellation(LATER));
+                        }
+                    }
+                    return null;
+                }));
+                // processing runs: take a batch of every owner's oldest, complete every other batch
+                work.add(pool.submit(() -> {
+                    start.await();
+                    boolean complete = false;
+                    List<OrderId> batch = List.of();
+                    while (placing.get() || !batch.isEmpty()) {
+                        batch = orders().applyToOldest(StatusChange.processingStart(LATER), year.plusSeconds(3600), 7);
+                        if (complete) {
+                            orders().applyToEach(batch, StatusChange.completion(LATER));
+                        }
+                        complete = !complete;
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> creation : creations) {
+                creation.get(60, TimeUnit.SECONDS);
+            }
+            placing.set(false);
+            for (Future<?> each : work) {
+                each.get(60, TimeUnit.SECONDS);
+            }
+        }
+
+        assertThat(placed).hasSize(creators * perCreator);
+        for (UserId ownerId : owners) {
+            long all = countByWalking(ownerId, Optional.empty());
+            long inSomeStatus = 0;
+            for (OrderStatus status : OrderStatus.values()) {
+                inSomeStatus += countByWalking(ownerId, Optional.of(status));
+            }
+            assertThat(all)
+                    .isEqualTo(inSomeStatus)
+                    .isEqualTo(placed.stream()
+                            .filter(order -> order.isOwnedBy(ownerId))
+                            .count());
+        }
+    }
+
+    /** The owner's orders in the status, counted page by page; every page's total must be that count. */
+    private long countByWalking(UserId ownerId, Optional<OrderStatus> status) {
+        List<Long> totals = new ArrayList<>();
+        long walked = 0;
+        Optional<PageCursor> after = Optional.empty();
+        OrderRepository.Slice slice;
+        do {
+            slice = orders().findPage(ownerId, status, after, 25);
+            totals.add(slice.total());
+            walked += slice.orders().size();
+            after = slice.orders().isEmpty()
+                    ? after
+                    : Optional.of(PageCursor.after(slice.orders().getLast()));
+        } while (slice.orders().size() == 25);
+        long count = walked;
+        assertThat(totals).as("totals of %s in %s", ownerId, status).allMatch(total -> total == count);
+        return count;
     }
 
     /** One caller of the job's loop: batches until one comes back empty. */
