@@ -2,7 +2,6 @@ package com.acme.orders.bootstrap.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.acme.orders.adapter.persistence.DatabaseSettings;
 import com.acme.orders.adapter.persistence.testing.TestDatabase;
 import com.acme.orders.bootstrap.e2e.ExternalCommand;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,13 +11,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +27,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,7 +48,6 @@ class LoadBalancedClusterIT {
     private static final List<String> LAUNCHER_JVM_OPTIONS = List.of(
             "-XX:+UseSerialGC", "-Xmx128m", "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m", "-Xss512k");
 
-    private static final Pattern JDBC_URL = Pattern.compile("^jdbc:postgresql://([^:/?]+)(?::(\\d+))?/([^?]+).*$");
     private static final String PASSWORD = "securepass123";
 
     private final ObjectMapper json = new ObjectMapper();
@@ -74,79 +66,58 @@ class LoadBalancedClusterIT {
     void three_instances_behind_haproxy_and_pgbouncer_serve_the_api_and_survive_a_sigkill_under_load()
             throws Exception {
         Path haproxy = ExternalCommand.systemTool("haproxy", "haproxy");
-        Path pgbouncer = ExternalCommand.systemTool("pgbouncer", "pgbouncer");
-        Path work = workDirectory();
-        try (ProcessingDatabase database = new ProcessingDatabase()) {
-            DatabaseSettings direct = database.settings();
-            Matcher url = JDBC_URL.matcher(direct.jdbcUrl());
-            assertThat(url.matches())
-                    .as("test database URL %s", direct.jdbcUrl())
-                    .isTrue();
-            String name = url.group(3);
-            String user = direct.username() != null ? direct.username() : System.getProperty("user.name");
+        Path work = Pgbouncer.workDirectory("load-balanced-cluster");
+        try (ProcessingDatabase database = new ProcessingDatabase();
+                Pgbouncer pooler = Pgbouncer.start(work, database.settings(), SERVER_CONNECTIONS)) {
             // behind the pooler the service cannot set its plan setting on a session: the database holds it
-            database.execute("ALTER DATABASE " + name + " SET plan_cache_mode = force_generic_plan");
+            database.execute("ALTER DATABASE " + pooler.database() + " SET plan_cache_mode = force_generic_plan");
+            Map<String, String> env = database.environment(Map.of(
+                    "DATABASE_URL", pooler.jdbcUrl(),
+                    "DATABASE_POOLER", "transaction",
+                    "DATABASE_MIGRATION_URL", TestDatabase.url(database.settings()),
+                    "ORDER_PROCESSING_INTERVAL_SECONDS", "1",
+                    "ORDER_PROCESSING_GRACE_SECONDS", "5",
+                    "ORDER_PROCESSING_LEASE_SECONDS", "5",
+                    "SHUTDOWN_DRAIN_SECONDS", "0"));
+            Map<String, ServiceProcess> instances = startInParallel(work, env);
+            try {
+                int balancerPort = ExternalServer.freePort();
+                Path balancerConfig = writeHaproxyConfig(work, instances, balancerPort);
+                try (ExternalServer lb = ExternalServer.start(
+                        "haproxy",
+                        work,
+                        List.of(haproxy.toString(), "-db", "-f", balancerConfig.toString()),
+                        balancerPort)) {
+                    balancer = URI.create("http://127.0.0.1:" + balancerPort);
+                    awaitEveryInstanceBehindTheBalancer();
 
-            int poolerPort = ExternalServer.freePort();
-            Path poolerConfig = writePgbouncerConfig(work, url, direct, user, poolerPort);
-            List<String> poolerCommand = new ArrayList<>(List.of(pgbouncer.toString()));
-            if ("root".equals(System.getProperty("user.name"))) {
-                poolerCommand.addAll(List.of("-u", "nobody")); // PgBouncer refuses to run as root
-            }
-            poolerCommand.add(poolerConfig.toString());
-            try (ExternalServer pooler = ExternalServer.start("pgbouncer", work, poolerCommand, poolerPort)) {
-                Map<String, String> env = database.environment(Map.of(
-                        "DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + poolerPort + "/" + name + "?user=" + user,
-                        "DATABASE_POOLER", "transaction",
-                        "DATABASE_MIGRATION_URL", TestDatabase.url(direct),
-                        "ORDER_PROCESSING_INTERVAL_SECONDS", "1",
-                        "ORDER_PROCESSING_GRACE_SECONDS", "2",
-                        "ORDER_PROCESSING_LEASE_SECONDS", "5",
-                        "SHUTDOWN_DRAIN_SECONDS", "0"));
-                Map<String, ServiceProcess> instances = startInParallel(work, env);
-                try {
-                    int balancerPort = ExternalServer.freePort();
-                    Path balancerConfig = writeHaproxyConfig(work, instances, balancerPort);
-                    try (ExternalServer lb = ExternalServer.start(
-                            "haproxy",
-                            work,
-                            List.of(haproxy.toString(), "-db", "-f", balancerConfig.toString()),
-                            balancerPort)) {
-                        balancer = URI.create("http://127.0.0.1:" + balancerPort);
-                        awaitEveryInstanceBehindTheBalancer();
+                    List<Long> placed = theWholeApiWorks();
+                    Set<Long> confirmed = noAcknowledgedOrderIsLostWhenAnInstanceIsKilled(instances, database);
+                    everyOrderIsProcessedExactlyOnce(database, placed);
 
-                        List<Long> placed = theWholeApiWorks();
-                        Set<Long> confirmed = noAcknowledgedOrderIsLostWhenAnInstanceIsKilled(instances, database);
-                        everyOrderIsProcessedExactlyOnce(database, placed);
-
-                        assertThat(lb.logText())
-                                .as("HAProxy's log")
-                                .contains("Server instances/" + VICTIM + " is DOWN");
-                        System.out.printf(
-                                "cluster: %d requests through the load balancer, %d orders acknowledged under load,"
-                                        + " orders lost: %d%n",
-                                requests.get(), confirmed.size(), confirmed.size() - presentCount(database, confirmed));
-                    }
-                    String poolerLog = pooler.logText();
-                    assertThat(poolerLog)
-                            .as("PgBouncer's log")
-                            .doesNotContain("unsupported startup parameter")
-                            .doesNotContain("ERROR");
-                    // the instances' pools shared a few server connections: each transaction took any of them
-                    assertThat(occurrences(poolerLog, "new connection to server"))
-                            .as("PgBouncer's connections to PostgreSQL")
-                            .isLessThanOrEqualTo(SERVER_CONNECTIONS)
-                            .isLessThan(occurrences(poolerLog, "login attempt"));
-                    for (ServiceProcess instance : instances.values()) {
-                        assertThat(instance.logText())
-                                .as("log of instance %s", instance)
-                                .doesNotContain("plan_cache_mode is")
-                                .doesNotContain("prepared statement \"S_")
-                                .doesNotContainPattern("(?m)^\\S+ ERROR ");
-                    }
-                } finally {
-                    instances.values().forEach(ServiceProcess::close);
+                    assertThat(lb.logText()).as("HAProxy's log").contains("Server instances/" + VICTIM + " is DOWN");
+                    System.out.printf(
+                            "cluster: %d requests through the load balancer, %d orders acknowledged under load,"
+                                    + " orders lost: %d%n",
+                            requests.get(), confirmed.size(), confirmed.size() - presentCount(database, confirmed));
                 }
+                String poolerLog = pooler.logText();
+                assertThat(poolerLog)
+                        .as("PgBouncer's log")
+                        .doesNotContain("unsupported startup parameter")
+                        .doesNotContain("ERROR");
+                // the instances' pools shared a few server connections: each transaction took any of them
+                assertThat(occurrences(poolerLog, "new connection to server"))
+                        .as("PgBouncer's connections to PostgreSQL")
+                        .isLessThanOrEqualTo(SERVER_CONNECTIONS)
+                        .isLessThan(occurrences(poolerLog, "login attempt"));
+                instances.forEach((name, instance) -> assertThat(instance.logText())
+                        .as("log of instance %s", name)
+                        .doesNotContain("plan_cache_mode is")
+                        .doesNotContain("prepared statement \"S_")
+                        .doesNotContainPattern("(?m)^\\S+ ERROR "));
+            } finally {
+                instances.values().forEach(ServiceProcess::close);
             }
         }
     }
@@ -177,6 +148,13 @@ class LoadBalancedClusterIT {
             placed.add(order.body().path("id").asLong());
             answeredBy.add(order.instance());
         }
+        // the newest, cancelled at once: within the grace period, before the job may take it
+        long cancelled = placed.get(2);
+        Answer cancel = call("PATCH", "/orders/" + cancelled + "/cancel", null, token);
+        assertThat(cancel.status()).isEqualTo(200);
+        assertThat(cancel.body().path("status").asText()).isEqualTo("cancelled");
+        Answer again = call("PATCH", "/orders/" + cancelled + "/cancel", null, token);
+        assertThat(again.status()).as("a second cancel, on another instance").isEqualTo(409);
         Answer list = call("GET", "/orders?limit=10", null, token);
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.body().path("total").asInt()).isEqualTo(3);
@@ -188,15 +166,10 @@ class LoadBalancedClusterIT {
             assertThat(read.body().path("id").asLong()).isEqualTo(id);
             answeredBy.add(read.instance());
         }
-        long cancelled = placed.remove(0);
-        Answer cancel = call("PATCH", "/orders/" + cancelled + "/cancel", null, token);
-        assertThat(cancel.status()).isEqualTo(200);
-        assertThat(cancel.body().path("status").asText()).isEqualTo("cancelled");
-        Answer again = call("PATCH", "/orders/" + cancelled + "/cancel", null, token);
-        assertThat(again.status()).as("a second cancel, on another instance").isEqualTo(409);
         Answer history = call("GET", "/orders/" + cancelled + "/history", null, token);
         assertThat(history.status()).isEqualTo(200);
         assertThat(transitions(history.body())).containsExactly("null>pending:user", "pending>cancelled:user");
+        placed.remove(2);
         Answer stranger = call("GET", "/orders/" + placed.get(0), null, null);
         assertThat(stranger.status()).isEqualTo(401);
         answeredBy.addAll(List.of(cancel.instance(), again.instance(), history.instance()));
@@ -417,35 +390,6 @@ class LoadBalancedClusterIT {
     }
 
     /**
-     * PgBouncer in transaction mode for the one test database: clients are trusted on loopback, PgBouncer logs in to
-     * PostgreSQL with the test server's credentials. pgjdbc's {@code extra_float_digits} startup parameter is
-     * ignored: PgBouncer refuses a startup parameter it does not know otherwise.
-     */
-    private static Path writePgbouncerConfig(Path work, Matcher url, DatabaseSettings direct, String user, int port)
-            throws IOException {
-        String server = "host=" + url.group(1) + " port=" + (url.group(2) == null ? "5432" : url.group(2))
-                + " dbname=" + url.group(3) + " user=" + user
-                + (direct.password() == null ? "" : " password=" + direct.password());
-        Path users = writeReadable(work.resolve("pgbouncer-users.txt"), "\"" + user + "\" \"\"\n");
-        return writeReadable(
-                work.resolve("pgbouncer.ini"), """
-                [databases]
-                %s = %s
-
-                [pgbouncer]
-                listen_addr = 127.0.0.1
-                listen_port = %d
-                unix_socket_dir =
-                auth_type = trust
-                auth_file = %s
-                pool_mode = transaction
-                default_pool_size = %d
-                max_client_conn = 200
-                ignore_startup_parameters = extra_float_digits
-                """.formatted(url.group(3), server, port, users, SERVER_CONNECTIONS));
-    }
-
-    /**
      * HAProxy round-robin over the instances, checking {@code /health/ready} every 300 ms (an answer may take up
      * to the readiness probe's 2 s on a busy machine); a connection refused by a dead instance is retried on another, and each answer names its instance in {@code X-Instance}.
      */
@@ -457,7 +401,7 @@ class LoadBalancedClusterIT {
                 .append(" 127.0.0.1:")
                 .append(instance.port())
                 .append(" check\n"));
-        return writeReadable(work.resolve("haproxy.cfg"), """
+        return Pgbouncer.writeReadable(work.resolve("haproxy.cfg"), """
                 global
                     maxconn 512
 
@@ -478,28 +422,8 @@ class LoadBalancedClusterIT {
                     option httpchk GET /health/ready
                     http-check expect status 200
                     timeout check 2s
-                    default-server inter 300ms fall 2 rise 2
+                    default-server inter 300ms fall 3 rise 2
                     http-response set-header X-Instance %%s
                 %s""".formatted(port, servers));
-    }
-
-    private static Path writeReadable(Path file, String content) throws IOException {
-        Files.writeString(file, content);
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-        return file;
-    }
-
-    /** {@code target/load-balanced-cluster}, emptied: the generated configuration and every process's log. */
-    private static Path workDirectory() throws IOException {
-        Path jar = Path.of(System.getProperty("orderService.jar", "target/order-service.jar"));
-        Path work = jar.toAbsolutePath().getParent().resolve("load-balanced-cluster");
-        if (Files.exists(work)) {
-            try (Stream<Path> old = Files.walk(work)) {
-                old.sorted(Comparator.reverseOrder())
-                        .forEach(path -> path.toFile().delete());
-            }
-        }
-        Files.createDirectories(work);
-        return work;
     }
 }
