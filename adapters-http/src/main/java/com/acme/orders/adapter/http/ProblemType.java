@@ -17,6 +17,7 @@ enum ProblemType {
     ILLEGAL_TRANSITION("/problems/order-state-conflict", "Order state conflict", 409),
     IDEMPOTENCY_KEY_IN_FLIGHT("/problems/idempotency-key-in-flight", "Idempotency key in flight", 409),
     IDEMPOTENCY_KEY_REUSED("/problems/idempotency-key-reused", "Idempotency key reused", 422),
+    REQUEST_TIMEOUT("about:blank", "Request Timeout", 408),
     CONTENT_TOO_LARGE("about:blank", "Content Too Large", 413),
     UNSUPPORTED_MEDIA_TYPE("about:blank", "Unsupported Media Type", 415),
     URI_TOO_LONG("about:blank", "URI Too Long", 414),
@@ -33,6 +34,7 @@ enum ProblemType {
      */
     static ProblemType ofServerStatus(int status) {
         return switch (status) {
+            case 408 -> REQUEST_TIMEOUT;
             case 413 -> CONTENT_TOO_LARGE;
             case 414 -> URI_TOO_LONG;
             case 417 -> EXPECTATION_FAILED;

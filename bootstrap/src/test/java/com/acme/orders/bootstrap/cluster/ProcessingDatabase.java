@@ -31,6 +31,8 @@ final class ProcessingDatabase implements AutoCloseable {
         env.put("SECRET_KEY", SECRET);
         env.put("APP_HOST", "127.0.0.1");
         env.put("APP_PORT", "0");
+        env.put("MANAGEMENT_HOST", "127.0.0.1");
+        env.put("MANAGEMENT_PORT", "0");
         env.put("BCRYPT_COST", "4");
         env.put("DB_POOL_SIZE", "4");
         env.putAll(overrides);

@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,9 +20,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -37,7 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
  * that every documented answer was seen, so the document cannot promise an answer the server never gives, nor miss one
  * it does give (that would fail its exchange's check).
  *
- * <p>The service runs on a private embedded PostgreSQL so that the 503 answers can be produced by stopping it.
+ * <p>The service runs on a private embedded PostgreSQL so that the 503 answers can be produced by stopping it, with
+ * its management port equal to its API port so that one listener serves every documented operation.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -65,6 +70,12 @@ class OpenApiContractTest {
         env.put("DATABASE_URL", TestDatabase.url(database.settings()));
         env.put("LOGIN_RATE_PER_MINUTE_PER_ADDRESS", Integer.toString(ATTEMPTS_PER_MINUTE));
         env.put("LOGIN_FAILURES_PER_ACCOUNT", Integer.toString(FAILURES_PER_ACCOUNT));
+        // one listener serves every documented operation, the metrics included
+        String port = Integer.toString(freePort());
+        env.put("APP_PORT", port);
+        env.put("MANAGEMENT_PORT", port);
+        // the 408 of a request that never arrives whole, within a second
+        env.put("REQUEST_READ_TIMEOUT_SECONDS", "1");
         app = OrderServiceApp.start(AppConfig.from(env));
         plain = new ApiClient(app.port());
         api = new ContractCheckedClient(
@@ -370,6 +381,24 @@ class OpenApiContractTest {
                     line + " HTTP/1.1\r\nHost: x\r\nX-Pad: " + "p".repeat(9_000) + "\r\n\r\n",
                     431);
             api.raw(method, operation.path(), line + " HTTP/1.7\r\nHost: x\r\n\r\n", 400);
+        }
+        // a head that never ends is cut at the request read deadline: every operation at once, a second in all
+        try (var unfinished = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> sent = new ArrayList<>();
+            for (DocumentedOperation operation : DocumentedOperation.all(api.document())) {
+                String method = operation.method().toUpperCase(Locale.ROOT);
+                String line = method + " " + operation.path().replace("{id}", "1");
+                sent.add(unfinished.submit(() ->
+                        api.rawUnfinished(method, operation.path(), line + " HTTP/1.1\r\nHost: x\r\nX-Slow: ", 408)));
+            }
+            for (Future<?> each : sent) {
+                each.get(30, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new AssertionError(e.getCause() == null ? e : e.getCause());
         }
     }
 

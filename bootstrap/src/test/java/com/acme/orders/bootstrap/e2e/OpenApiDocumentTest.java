@@ -78,7 +78,7 @@ class OpenApiDocumentTest extends ServiceTest {
         for (DocumentedOperation op : DocumentedOperation.all(document)) {
             assertThat(op.operation().get("responses").properties().stream().map(Map.Entry::getKey))
                     .as(op.route())
-                    .contains("400", "414", "417", "431");
+                    .contains("400", "408", "414", "417", "431");
         }
     }
 

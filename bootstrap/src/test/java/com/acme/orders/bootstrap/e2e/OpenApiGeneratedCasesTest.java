@@ -6,7 +6,11 @@ import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -34,6 +38,9 @@ import org.junit.jupiter.api.Test;
  * every 4xx must be problem+json; a request the document calls invalid must be refused, and one it calls valid must
  * not be refused as invalid; whatever a 2xx accepted must read back exactly. A {@code HEAD} answers what its
  * {@code GET} answers, without a body. The number of requests is printed.
+ *
+ * <p>The service runs with its management port equal to its API port, so that one listener serves every documented
+ * operation, {@code GET /metrics} included.
  */
 class OpenApiGeneratedCasesTest extends ServiceTest {
 
@@ -52,6 +59,20 @@ class OpenApiGeneratedCasesTest extends ServiceTest {
     private long ownOrder;
     private final List<String> failures = new ArrayList<>();
     private int requests;
+
+    @Override
+    protected Map<String, String> environment() {
+        String port = Integer.toString(freePort());
+        return Map.of("APP_PORT", port, "MANAGEMENT_PORT", port);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     @BeforeAll
     void readDocument() {
