@@ -38,6 +38,15 @@ class AppConfigTest {
         assertThat(config.processing().lease()).hasSeconds(600);
         assertThat(config.processing().batchSize()).isEqualTo(500);
         assertThat(config.bcrypt().cost()).isEqualTo(12);
+        assertThat(config.sessions().refreshTokenLifetime()).hasDays(14);
+    }
+
+    @Test
+    void the_refresh_token_lifetime_is_read_in_days() {
+        assertThat(AppConfig.from(env("REFRESH_TOKEN_EXPIRE_DAYS", "30"))
+                        .sessions()
+                        .refreshTokenLifetime())
+                .hasDays(30);
     }
 
     @Test
@@ -93,6 +102,8 @@ class AppConfigTest {
                 "CORS_ALLOWED_ORIGINS              | https://shop.example/app | CORS_ALLOWED_ORIGINS: 'https://shop.example/app'",
                 "CORS_ALLOWED_ORIGINS              | ftp://shop.example | CORS_ALLOWED_ORIGINS: 'ftp://shop.example'",
                 "LOG_FORMAT                        | xml         | LOG_FORMAT: must be text or json, got 'xml'",
+                "REFRESH_TOKEN_EXPIRE_DAYS         | 0           | REFRESH_TOKEN_EXPIRE_DAYS: must be an integer between 1 and 365",
+                "REFRESH_TOKEN_EXPIRE_DAYS         | two weeks   | REFRESH_TOKEN_EXPIRE_DAYS: must be an integer between 1 and 365",
             })
     void a_bad_value_stops_start_up_with_one_line_naming_the_variable(String name, String value, String message) {
         Map<String, String> env = env(name, value);
