@@ -12,6 +12,7 @@ import com.acme.orders.adapter.persistence.DatabaseSettings;
 import com.acme.orders.adapter.persistence.InvalidDatabaseUrlException;
 import com.acme.orders.adapter.scheduler.SchedulerSettings;
 import com.acme.orders.application.service.ProcessingSettings;
+import com.acme.orders.application.service.SessionSettings;
 import io.github.cdimascio.dotenv.Dotenv;
 import io.github.cdimascio.dotenv.DotenvEntry;
 import io.github.cdimascio.dotenv.DotenvException;
@@ -47,6 +48,7 @@ import java.util.Optional;
  * @param bcrypt {@code BCRYPT_COST}, {@code BCRYPT_THREADS}
  * @param shutdownDrain {@code SHUTDOWN_DRAIN_SECONDS}
  * @param logFormat {@code LOG_FORMAT}: {@code text} (default) or {@code json}
+ * @param sessions {@code REFRESH_TOKEN_EXPIRE_DAYS}
  */
 public record AppConfig(
         Optional<DatabaseSettings> database,
@@ -60,7 +62,8 @@ public record AppConfig(
         SchedulerSettings scheduler,
         BcryptSettings bcrypt,
         Duration shutdownDrain,
-        LogFormat logFormat) {
+        LogFormat logFormat,
+        SessionSettings sessions) {
 
     /**
      * The default of {@code MAX_ORDER_REQUESTS_IN_FLIGHT}, per connection of the pool: one request using each
@@ -166,7 +169,8 @@ public record AppConfig(
                         vars.integer("BCRYPT_THREADS", Runtime.getRuntime().availableProcessors(), 1, 256),
                         BcryptSettings.DEFAULT_QUEUE_CAPACITY),
                 Duration.ofSeconds(vars.integer("SHUTDOWN_DRAIN_SECONDS", 2, 0, 600)),
-                LogFormat.parse(vars.text("LOG_FORMAT").orElse("text")));
+                LogFormat.parse(vars.text("LOG_FORMAT").orElse("text")),
+                new SessionSettings(Duration.ofDays(vars.integer("REFRESH_TOKEN_EXPIRE_DAYS", 14, 1, 365))));
     }
 
     /** {@code CORS_ALLOWED_ORIGINS}: exact {@code http(s)://host[:port]} origins, as browsers send them. */

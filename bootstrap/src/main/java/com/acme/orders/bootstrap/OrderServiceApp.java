@@ -83,7 +83,13 @@ public final class OrderServiceApp implements AutoCloseable {
                         config.bcrypt().cost());
             }
 
-            UserService users = new UserService(database.users(), hasher, clock);
+            UserService users = new UserService(
+                    database.users(),
+                    database.refreshTokens(),
+                    database.transactions(),
+                    hasher,
+                    config.sessions(),
+                    clock);
             OrderService orders = new OrderService(database.orders(), database.transactions(), clock);
             PlaceOrderOnceService ordersOnce =
                     new PlaceOrderOnceService(orders, database.idempotencyKeys(), database.transactions(), clock);

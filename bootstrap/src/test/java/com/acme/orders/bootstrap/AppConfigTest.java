@@ -41,6 +41,15 @@ class AppConfigTest {
         assertThat(config.processing().lease()).hasSeconds(600);
         assertThat(config.processing().batchSize()).isEqualTo(500);
         assertThat(config.bcrypt().cost()).isEqualTo(12);
+        assertThat(config.sessions().refreshTokenLifetime()).hasDays(14);
+    }
+
+    @Test
+    void the_refresh_token_lifetime_is_read_in_days() {
+        assertThat(AppConfig.from(env("REFRESH_TOKEN_EXPIRE_DAYS", "30"))
+                        .sessions()
+                        .refreshTokenLifetime())
+                .hasDays(30);
     }
 
     @Test
@@ -101,6 +110,8 @@ class AppConfigTest {
                 "MAX_CONNECTIONS                   | 0           | MAX_CONNECTIONS: must be an integer between 1",
                 "REQUEST_READ_TIMEOUT_SECONDS      | 0           | REQUEST_READ_TIMEOUT_SECONDS: must be an integer",
                 "MAX_ORDER_REQUESTS_IN_FLIGHT      | none        | MAX_ORDER_REQUESTS_IN_FLIGHT: must be an integer",
+                "REFRESH_TOKEN_EXPIRE_DAYS         | 0           | REFRESH_TOKEN_EXPIRE_DAYS: must be an integer between 1 and 365",
+                "REFRESH_TOKEN_EXPIRE_DAYS         | two weeks   | REFRESH_TOKEN_EXPIRE_DAYS: must be an integer between 1 and 365",
             })
     void a_bad_value_stops_start_up_with_one_line_naming_the_variable(String name, String value, String message) {
         Map<String, String> env = env(name, value);

@@ -77,6 +77,9 @@ public final class HttpApi {
             routes.get(ApiDocumentation.REDOC_PATH, documentation::redoc);
             config.routes.post("/auth/register", auth::register);
             config.routes.post("/auth/login", auth::logIn);
+            config.routes.post("/auth/refresh", auth::refresh);
+            config.routes.post("/auth/logout", auth::logOut, BearerAuthentication.REQUIRED);
+            routes.get("/auth/me", auth::me, BearerAuthentication.REQUIRED);
             config.routes.post("/orders", orders::place, BearerAuthentication.REQUIRED);
             routes.get("/orders", orders::list, BearerAuthentication.REQUIRED);
             routes.get("/orders/{id}", orders::get, BearerAuthentication.REQUIRED);

@@ -10,6 +10,7 @@ enum ProblemType {
     MALFORMED_JSON("/problems/malformed-json", "Malformed JSON", 400),
     UNAUTHORIZED("/problems/unauthorized", "Unauthorized", 401),
     INVALID_CREDENTIALS("/problems/invalid-credentials", "Invalid credentials", 401),
+    INVALID_REFRESH_TOKEN("/problems/invalid-refresh-token", "Invalid refresh token", 401),
     NOT_FOUND("about:blank", "Not Found", 404),
     ORDER_NOT_FOUND("/problems/order-not-found", "Order not found", 404),
     METHOD_NOT_ALLOWED("about:blank", "Method Not Allowed", 405),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.acme.orders.application.port.out.TransactionRunner;
 import com.acme.orders.application.service.OrderService;
 import com.acme.orders.application.service.PlaceOrderOnceService;
+import com.acme.orders.application.service.SessionSettings;
 import com.acme.orders.application.service.UserService;
 import com.acme.orders.application.testing.FakePasswordHasher;
 import com.acme.orders.application.testing.InMemoryStore;
@@ -76,7 +77,13 @@ record RunningApi(
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         byte[] secret = UUID.randomUUID().toString().repeat(2).getBytes(StandardCharsets.UTF_8);
         AccessTokens tokens = new AccessTokens(secret, "HS256", Duration.ofMinutes(15), clock);
-        UserService users = new UserService(store.users(), new FakePasswordHasher(), clock);
+        UserService users = new UserService(
+                store.users(),
+                store.refreshTokens(),
+                store.transactions(),
+                new FakePasswordHasher(),
+                SessionSettings.DEFAULTS,
+                clock);
         TransactionRunner transactions = setup.orderTransactions.orElse(store.transactions());
         OrderService orders = new OrderService(store.orders(), transactions, clock);
         UseCases useCases = new UseCases(
@@ -164,11 +171,16 @@ record RunningApi(
 
     /** Logs {@code email} in with {@link #PASSWORD} over HTTP and returns its access token. */
     String logIn(String email) {
+        return logInAnswer(email).json().get("access_token").asText();
+    }
+
+    /** Logs {@code email} in with {@link #PASSWORD} over HTTP and returns the 200 answer, both tokens in it. */
+    Answer logInAnswer(String email) {
         Answer answer = post("/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
         if (answer.status() != 200) {
             throw new IllegalStateException("log-in failed: " + answer);
         }
-        return answer.json().get("access_token").asText();
+        return answer;
     }
 
     /** A new user's access token. */

@@ -2,6 +2,7 @@ package com.acme.orders.adapter.persistence;
 
 import com.acme.orders.application.port.out.IdempotencyKeys;
 import com.acme.orders.application.port.out.OrderRepository;
+import com.acme.orders.application.port.out.RefreshTokens;
 import com.acme.orders.application.port.out.TransactionRunner;
 import com.acme.orders.application.port.out.UserRepository;
 import com.zaxxer.hikari.HikariConfig;
@@ -47,6 +48,7 @@ public final class Database implements AutoCloseable {
     private final OrderRepository orders;
     private final TransactionRunner transactions;
     private final IdempotencyKeys idempotencyKeys;
+    private final RefreshTokens refreshTokens;
     private final MeterRegistry meters;
 
     private Database(HikariDataSource dataSource, DatabaseSettings settings, MeterRegistry meters, Jdbi jdbi) {
@@ -57,6 +59,7 @@ public final class Database implements AutoCloseable {
         this.orders = StorageFailures.translating(OrderRepository.class, new JdbiOrderRepository(jdbi));
         this.transactions = StorageFailures.translating(TransactionRunner.class, new JdbiTransactionRunner(jdbi));
         this.idempotencyKeys = StorageFailures.translating(IdempotencyKeys.class, new JdbiIdempotencyKeys(jdbi));
+        this.refreshTokens = StorageFailures.translating(RefreshTokens.class, new JdbiRefreshTokens(jdbi));
     }
 
     /**
@@ -155,6 +158,10 @@ public final class Database implements AutoCloseable {
 
     public IdempotencyKeys idempotencyKeys() {
         return idempotencyKeys;
+    }
+
+    public RefreshTokens refreshTokens() {
+        return refreshTokens;
     }
 
     /** The pool itself, for components that need plain JDBC on the same database (the Quartz job store). */

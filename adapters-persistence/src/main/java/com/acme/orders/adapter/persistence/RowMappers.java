@@ -44,6 +44,14 @@ final class RowMappers {
             rs.getObject("response_status", Integer.class),
             rs.getString("response_body"));
 
+    static final RowMapper<RefreshTokenRow> REFRESH_TOKEN = (rs, ctx) -> new RefreshTokenRow(
+            rs.getString("token_hash"),
+            rs.getObject("family_id", java.util.UUID.class),
+            rs.getLong("user_id"),
+            instant(rs, "expires_at"),
+            rs.getBoolean("spent"),
+            rs.getBoolean("revoked"));
+
     /** The first column as a {@code bigint}: a sequence's next value, an id. */
     static final RowMapper<Long> LONG = (rs, ctx) -> rs.getLong(1);
 

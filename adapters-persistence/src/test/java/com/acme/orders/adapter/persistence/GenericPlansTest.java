@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * only safe if the generic plan of each statement the service runs on its tables reads an index, never the whole
  * table. Each statement is prepared as the driver prepares it, with its parameters unknown to the planner, on tables
  * large enough that a sequential scan would lose (5,000 users, 40,000 orders and their history, 40,000 idempotency
- * keys, analysed), and its generic plan is checked.
+ * keys, 40,000 refresh token families and tokens, analysed), and its generic plan is checked.
  */
 class GenericPlansTest {
 
@@ -53,6 +53,13 @@ class GenericPlansTest {
                 INSERT INTO idempotency_keys (user_id, idempotency_key, fingerprint, status, created_at)
                 SELECT (SELECT min(id) FROM users) + g % 5000, 'key-' || g, md5(g::text), 'in_flight',
                        now() - g * interval '1 second'
+                FROM generate_series(1, 40000) g""", """
+                INSERT INTO refresh_token_families (id, user_id, created_at, expires_at)
+                SELECT md5(g::text)::uuid, (SELECT min(id) FROM users) + g % 5000, now(),
+                       now() + g * interval '1 minute'
+                FROM generate_series(1, 40000) g""", """
+                INSERT INTO refresh_tokens (token_hash, family_id, issued_at)
+                SELECT encode(sha256(g::text::bytea), 'hex'), md5((1 + g % 40000)::text)::uuid, now()
                 FROM generate_series(1, 40000) g""", "ANALYZE");
     }
 
@@ -83,7 +90,12 @@ class GenericPlansTest {
                 Arguments.of("IdempotencyKeyDao.DELETE_STALE", IdempotencyKeyDao.DELETE_STALE),
                 Arguments.of("IdempotencyKeyDao.COMPLETE", IdempotencyKeyDao.COMPLETE),
                 Arguments.of("IdempotencyKeyDao.RELEASE", IdempotencyKeyDao.RELEASE),
-                Arguments.of("IdempotencyKeyDao.DELETE_EXPIRED", IdempotencyKeyDao.DELETE_EXPIRED));
+                Arguments.of("IdempotencyKeyDao.DELETE_EXPIRED", IdempotencyKeyDao.DELETE_EXPIRED),
+                Arguments.of("RefreshTokenDao.LOCK", RefreshTokenDao.LOCK),
+                Arguments.of("RefreshTokenDao.MARK_SPENT", RefreshTokenDao.MARK_SPENT),
+                Arguments.of("RefreshTokenDao.REVOKE_FAMILY", RefreshTokenDao.REVOKE_FAMILY),
+                Arguments.of("RefreshTokenDao.REVOKE_ALL_OF_USER", RefreshTokenDao.REVOKE_ALL_OF_USER),
+                Arguments.of("RefreshTokenDao.DELETE_EXPIRED", RefreshTokenDao.DELETE_EXPIRED));
     }
 
     @ParameterizedTest(name = "{0}")

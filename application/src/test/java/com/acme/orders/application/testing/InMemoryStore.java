@@ -1,5 +1,6 @@
 package com.acme.orders.application.testing;
 
+import com.acme.orders.application.port.out.RefreshTokenHash;
 import com.acme.orders.domain.order.Order;
 import com.acme.orders.domain.order.OrderId;
 import com.acme.orders.domain.order.StatusChange;
@@ -8,6 +9,7 @@ import com.acme.orders.domain.user.UserId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -15,7 +17,7 @@ import java.util.function.Supplier;
 
 /**
  * The state shared by {@link InMemoryUserRepository}, {@link InMemoryOrderRepository},
- * {@link InMemoryIdempotencyKeys} and {@link InMemoryTransactionRunner}: one "database" in memory.
+ * {@link InMemoryIdempotencyKeys}, {@link InMemoryRefreshTokens} and {@link InMemoryTransactionRunner}: one "database" in memory.
  *
  * <p>Every read and write runs under one reentrant lock, so the store is serialisable: a repository call is atomic,
  * and a transaction holds the lock from its start to its end, so no other thread sees or interleaves with its work.
@@ -33,6 +35,7 @@ public final class InMemoryStore {
     private final InMemoryOrderRepository orders = new InMemoryOrderRepository(this);
     private final InMemoryTransactionRunner transactions = new InMemoryTransactionRunner(this);
     private final InMemoryIdempotencyKeys idempotencyKeys = new InMemoryIdempotencyKeys(this);
+    private final InMemoryRefreshTokens refreshTokens = new InMemoryRefreshTokens(this);
 
     public InMemoryUserRepository users() {
         return users;
@@ -48,6 +51,10 @@ public final class InMemoryStore {
 
     public InMemoryIdempotencyKeys idempotencyKeys() {
         return idempotencyKeys;
+    }
+
+    public InMemoryRefreshTokens refreshTokens() {
+        return refreshTokens;
     }
 
     UserId nextUserId() {
@@ -98,9 +105,20 @@ public final class InMemoryStore {
         final Map<OrderId, List<StatusChange>> histories;
         /** Idempotency keys by owner and key; the values are immutable records. */
         final Map<InMemoryIdempotencyKeys.OwnedKey, InMemoryIdempotencyKeys.KeyRow> idempotencyKeys;
+        /** Refresh token families by id, and their tokens by hash; the values are immutable records. */
+        final Map<UUID, InMemoryRefreshTokens.FamilyRow> refreshTokenFamilies;
+
+        final Map<RefreshTokenHash, InMemoryRefreshTokens.TokenRow> refreshTokens;
 
         Tables() {
-            this(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
+            this(
+                    new HashMap<>(),
+                    new HashMap<>(),
+                    new HashMap<>(),
+                    new HashMap<>(),
+                    new HashMap<>(),
+                    new HashMap<>(),
+                    new HashMap<>());
         }
 
         private Tables(
@@ -108,12 +126,16 @@ public final class InMemoryStore {
                 Map<String, UserId> userIdsByEmail,
                 Map<OrderId, Order> ordersById,
                 Map<OrderId, List<StatusChange>> histories,
-                Map<InMemoryIdempotencyKeys.OwnedKey, InMemoryIdempotencyKeys.KeyRow> idempotencyKeys) {
+                Map<InMemoryIdempotencyKeys.OwnedKey, InMemoryIdempotencyKeys.KeyRow> idempotencyKeys,
+                Map<UUID, InMemoryRefreshTokens.FamilyRow> refreshTokenFamilies,
+                Map<RefreshTokenHash, InMemoryRefreshTokens.TokenRow> refreshTokens) {
             this.usersById = usersById;
             this.userIdsByEmail = userIdsByEmail;
             this.ordersById = ordersById;
             this.histories = histories;
             this.idempotencyKeys = idempotencyKeys;
+            this.refreshTokenFamilies = refreshTokenFamilies;
+            this.refreshTokens = refreshTokens;
         }
 
         Tables copy() {
@@ -122,7 +144,9 @@ public final class InMemoryStore {
                     new HashMap<>(userIdsByEmail),
                     new HashMap<>(ordersById),
                     new HashMap<>(histories),
-                    new HashMap<>(idempotencyKeys));
+                    new HashMap<>(idempotencyKeys),
+                    new HashMap<>(refreshTokenFamilies),
+                    new HashMap<>(refreshTokens));
         }
     }
 }

@@ -108,12 +108,19 @@ class OpenApiContractTest {
         api.post("/auth/register")
                 .json("{\"name\":\"John Doe\",\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}")
                 .expect(201);
-        String token = api.post("/auth/login")
+        String refreshToken = api.post("/auth/login")
                 .json("{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}")
+                .expect(200)
+                .json()
+                .get("refresh_token")
+                .asText();
+        String token = api.post("/auth/refresh")
+                .json("{\"refresh_token\":\"" + refreshToken + "\"}")
                 .expect(200)
                 .json()
                 .get("access_token")
                 .asText();
+        api.get("/auth/me").token(token).expect(200);
 
         long first = api.post("/orders")
                 .token(token)
@@ -146,6 +153,7 @@ class OpenApiContractTest {
         api.get("/orders/" + first).token(token).expect(200);
         api.patch("/orders/" + first + "/cancel").token(token).expect(200);
         api.get("/orders/" + first + "/history").token(token).expect(200);
+        api.post("/auth/logout").token(token).expect(204);
     }
 
     @Test
@@ -191,6 +199,23 @@ class OpenApiContractTest {
                 .body("application/x-www-form-urlencoded", "email=a&password=b")
                 .breaksDocument()
                 .expect(415);
+
+        api.post("/auth/refresh").json("{}").breaksDocument().expect(400);
+        api.post("/auth/refresh")
+                .json("{\"refresh_token\":\"not-a-token-of-ours\"}")
+                .expect(401);
+        api.post("/auth/refresh")
+                .json("{\"refresh_token\":\"" + "x".repeat(70_000) + "\"}")
+                .breaksDocument()
+                .expect(413);
+        api.post("/auth/refresh")
+                .body("text/plain", "refresh_token=x")
+                .breaksDocument()
+                .expect(415);
+        api.post("/auth/logout").breaksDocument().expect(401);
+        api.post("/auth/logout").token("not-a-token").expect(401);
+        api.get("/auth/me").breaksDocument().expect(401);
+        api.get("/auth/me").token("not-a-token").expect(401);
     }
 
     @Test
@@ -298,12 +323,17 @@ class OpenApiContractTest {
     void while_the_database_is_down_every_operation_that_needs_it_answers_503() throws Exception {
         String email = plain.register(PASSWORD);
         String token = plain.login(email, PASSWORD);
+        String refreshToken = plain.post(
+                        "/auth/login", ApiClient.json(Map.of("email", email, "password", PASSWORD)), null)
+                .json()
+                .get("refresh_token")
+                .asText();
         long order = plain.placeOrder(token, "Laptop", "999.99");
 
         database.close();
         try {
             awaitReadiness(503);
-            // each answer waits for the pool's connection timeout: sent together, they take one timeout, not eight
+            // each answer waits for the pool's connection timeout: sent together, they take one timeout, not eleven
             List<Callable<ApiClient.Response>> calls = List.of(
                     () -> api.get("/health/ready").expect(503),
                     () -> api.post("/auth/register")
@@ -317,7 +347,12 @@ class OpenApiContractTest {
                     () -> api.get("/orders").token(token).expect(503),
                     () -> api.get("/orders/" + order).token(token).expect(503),
                     () -> api.patch("/orders/" + order + "/cancel").token(token).expect(503),
-                    () -> api.get("/orders/" + order + "/history").token(token).expect(503));
+                    () -> api.get("/orders/" + order + "/history").token(token).expect(503),
+                    () -> api.post("/auth/refresh")
+                            .json("{\"refresh_token\":\"" + refreshToken + "\"}")
+                            .expect(503),
+                    () -> api.post("/auth/logout").token(token).expect(503),
+                    () -> api.get("/auth/me").token(token).expect(503));
             try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
                 for (Future<ApiClient.Response> answer : clients.invokeAll(calls)) {
                     answer.get();
