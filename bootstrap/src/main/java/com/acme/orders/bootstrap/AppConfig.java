@@ -10,6 +10,7 @@ import com.acme.orders.adapter.password.BcryptPasswordHasher;
 import com.acme.orders.adapter.password.BcryptSettings;
 import com.acme.orders.adapter.persistence.DatabaseSettings;
 import com.acme.orders.adapter.persistence.InvalidDatabaseUrlException;
+import com.acme.orders.adapter.persistence.PoolerSettings;
 import com.acme.orders.adapter.scheduler.SchedulerSettings;
 import com.acme.orders.application.service.ProcessingSettings;
 import com.acme.orders.application.service.SessionSettings;
@@ -26,6 +27,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The service's configuration, read from environment variables and a {@code .env} file in the working directory
@@ -34,6 +37,8 @@ import java.util.Optional;
  *
  * @param database empty: run an embedded PostgreSQL under {@code dataDir}, with {@code databasePoolSize} connections
  * @param databasePoolSize {@code DB_POOL_SIZE}, the API's connections (already in {@code database} when that is set)
+ * @param pooler {@code DATABASE_POOLER} and {@code DATABASE_MIGRATION_URL}: what stands between the service and
+ *     PostgreSQL, and where the schema is migrated
  * @param secretKey empty: only allowed with the embedded database, which then keeps a generated development key
  * @param tokens {@code ALGORITHM}, {@code ACCESS_TOKEN_EXPIRE_MINUTES}
  * @param http {@code APP_HOST}, {@code APP_PORT}, {@code SHUTDOWN_TIMEOUT_SECONDS}, {@code CORS_ALLOWED_ORIGINS} and
@@ -53,6 +58,7 @@ import java.util.Optional;
 public record AppConfig(
         Optional<DatabaseSettings> database,
         int databasePoolSize,
+        PoolerSettings pooler,
         Path dataDir,
         Optional<String> secretKey,
         TokenSettings tokens,
@@ -74,6 +80,8 @@ public record AppConfig(
 
     /** The version the service reports ({@code GET /}, the OpenAPI document). */
     static final String VERSION = "1.0.0";
+
+    private static final Pattern PREPARE_THRESHOLD = Pattern.compile("[?&]prepareThreshold=([^&]*)");
 
     /** Reads the process environment over the {@code .env} file of the working directory. */
     public static AppConfig load() {
@@ -110,6 +118,7 @@ public record AppConfig(
                 throw new ConfigException("DATABASE_URL: " + e.getMessage());
             }
         });
+        PoolerSettings pooler = pooler(vars, database);
         Optional<String> secretKey = vars.text("SECRET_KEY");
         secretKey.ifPresent(key -> {
             int bytes = key.getBytes(StandardCharsets.UTF_8).length;
@@ -133,6 +142,7 @@ public record AppConfig(
         return new AppConfig(
                 database,
                 poolSize,
+                pooler,
                 Path.of(vars.text("DATA_DIR").orElse("data")),
                 secretKey,
                 new TokenSettings(
@@ -171,6 +181,50 @@ public record AppConfig(
                 Duration.ofSeconds(vars.integer("SHUTDOWN_DRAIN_SECONDS", 2, 0, 600)),
                 LogFormat.parse(vars.text("LOG_FORMAT").orElse("text")),
                 new SessionSettings(Duration.ofDays(vars.integer("REFRESH_TOKEN_EXPIRE_DAYS", 14, 1, 365))));
+    }
+
+    /**
+     * {@code DATABASE_POOLER}: {@code none}, or {@code transaction} when {@code DATABASE_URL} names a pooler in
+     * transaction mode, which then needs {@code DATABASE_MIGRATION_URL}, a direct connection for Flyway's session
+     * lock, and a URL that does not ask for server-side prepared statements.
+     */
+    private static PoolerSettings pooler(Variables vars, Optional<DatabaseSettings> database) {
+        String mode = vars.text("DATABASE_POOLER").orElse("none");
+        if (!mode.equals("none") && !mode.equals("transaction")) {
+            throw new ConfigException("DATABASE_POOLER: must be none or transaction, got '" + mode + "'");
+        }
+        boolean transaction = mode.equals("transaction");
+        Optional<DatabaseSettings> migrations = vars.text("DATABASE_MIGRATION_URL")
+                .map(url -> {
+                    try {
+                        return DatabaseSettings.fromUrl(url);
+                    } catch (InvalidDatabaseUrlException e) {
+                        throw new ConfigException("DATABASE_MIGRATION_URL: " + e.getMessage());
+                    }
+                });
+        if (database.isEmpty()) {
+            if (transaction) {
+                throw new ConfigException("DATABASE_POOLER: transaction needs DATABASE_URL, the pooler's address");
+            }
+            if (migrations.isPresent()) {
+                throw new ConfigException("DATABASE_MIGRATION_URL: is used only with DATABASE_URL");
+            }
+            return PoolerSettings.NONE;
+        }
+        if (transaction) {
+            if (migrations.isEmpty()) {
+                throw new ConfigException("DATABASE_MIGRATION_URL: is required with DATABASE_POOLER=transaction: "
+                        + "a direct connection to PostgreSQL, where Flyway can hold its session lock");
+            }
+            Matcher threshold = PREPARE_THRESHOLD.matcher(database.get().jdbcUrl());
+            while (threshold.find()) {
+                if (!threshold.group(1).equals("0")) {
+                    throw new ConfigException("DATABASE_URL: prepareThreshold must be 0 or absent with "
+                            + "DATABASE_POOLER=transaction, got '" + threshold.group(1) + "'");
+                }
+            }
+        }
+        return new PoolerSettings(transaction, migrations);
     }
 
     /** {@code CORS_ALLOWED_ORIGINS}: exact {@code http(s)://host[:port]} origins, as browsers send them. */
@@ -233,7 +287,7 @@ public record AppConfig(
     @Override
     public String toString() {
         return "AppConfig[database=" + database.map(DatabaseSettings::toString).orElse("embedded")
-                + ", databasePoolSize=" + databasePoolSize + ", dataDir=" + dataDir
+                + ", databasePoolSize=" + databasePoolSize + ", pooler=" + pooler + ", dataDir=" + dataDir
                 + ", secretKey=" + (secretKey.isPresent() ? "****" : "(development key)")
                 + ", tokens=" + tokens + ", http=" + http + ", management=" + management + ", processing=" + processing
                 + ", scheduler=" + scheduler

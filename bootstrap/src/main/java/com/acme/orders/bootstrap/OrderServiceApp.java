@@ -72,7 +72,7 @@ public final class OrderServiceApp implements AutoCloseable {
                 stopOrder.push(embedded);
                 return embedded.settings().withMaximumPoolSize(config.databasePoolSize());
             });
-            database = Database.connect(databaseSettings, meters);
+            database = Database.connect(databaseSettings, config.pooler(), meters);
             stopOrder.push(database);
 
             BcryptPasswordHasher hasher = new BcryptPasswordHasher(config.bcrypt());

@@ -212,6 +212,69 @@ class AppConfigTest {
     }
 
     @Test
+    void without_a_pooler_setting_the_service_talks_to_postgresql_directly_and_migrates_there() {
+        AppConfig config = AppConfig.from(env("DATABASE_URL", "postgresql://u@db/orders", "SECRET_KEY", KEY));
+
+        assertThat(config.pooler().transactionPooler()).isFalse();
+        assertThat(config.pooler().migrations()).isEmpty();
+    }
+
+    @Test
+    void behind_a_transaction_pooler_migrations_take_the_direct_url() {
+        AppConfig config = AppConfig.from(env(
+                "DATABASE_URL", "postgresql://u:hunter2@pgbouncer:6432/orders",
+                "DATABASE_POOLER", "transaction",
+                "DATABASE_MIGRATION_URL", "postgresql://owner:hunter3@db:5432/orders",
+                "SECRET_KEY", KEY));
+
+        assertThat(config.pooler().transactionPooler()).isTrue();
+        assertThat(config.pooler().migrations()).hasValueSatisfying(direct -> {
+            assertThat(direct.jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/orders");
+            assertThat(direct.username()).isEqualTo("owner");
+        });
+        assertThat(config.toString()).doesNotContain("hunter2").doesNotContain("hunter3");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "DATABASE_POOLER=session | DATABASE_POOLER: must be none or transaction, got 'session'",
+                "DATABASE_POOLER=transaction | DATABASE_MIGRATION_URL: is required with DATABASE_POOLER=transaction",
+                "DATABASE_MIGRATION_URL=mysql://db/orders | DATABASE_MIGRATION_URL: the database URL must start with",
+            })
+    void a_pooler_setting_that_cannot_work_stops_start_up_naming_the_variable(String setting, String message) {
+        String[] pair = setting.split("=", 2);
+
+        assertThatThrownBy(() -> AppConfig.from(
+                        env("DATABASE_URL", "postgresql://u@pgbouncer/orders", "SECRET_KEY", KEY, pair[0], pair[1])))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(message);
+    }
+
+    @Test
+    void a_transaction_pooler_url_that_asks_for_server_side_prepared_statements_is_refused() {
+        assertThatThrownBy(() -> AppConfig.from(env(
+                        "DATABASE_URL", "jdbc:postgresql://pgbouncer:6432/orders?prepareThreshold=5",
+                        "DATABASE_POOLER", "transaction",
+                        "DATABASE_MIGRATION_URL", "postgresql://u@db/orders",
+                        "SECRET_KEY", KEY)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("DATABASE_URL: prepareThreshold must be 0 or absent with DATABASE_POOLER=transaction, "
+                        + "got '5'");
+    }
+
+    @Test
+    void pooler_settings_without_an_external_database_are_refused() {
+        assertThatThrownBy(() -> AppConfig.from(env("DATABASE_POOLER", "transaction")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("DATABASE_POOLER: transaction needs DATABASE_URL");
+        assertThatThrownBy(() -> AppConfig.from(env("DATABASE_MIGRATION_URL", "postgresql://u@db/orders")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("DATABASE_MIGRATION_URL: is used only with DATABASE_URL");
+    }
+
+    @Test
     void a_database_password_never_appears_in_an_error() {
         assertThatThrownBy(() -> AppConfig.from(
                         env("DATABASE_URL", "postgresql://u:hunter2@host:notaport/db", "SECRET_KEY", KEY)))

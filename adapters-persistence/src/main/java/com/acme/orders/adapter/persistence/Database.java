@@ -40,10 +40,12 @@ public final class Database implements AutoCloseable {
     private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration VALIDATION_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration REACHABILITY_TIMEOUT = Duration.ofSeconds(2);
-    static final String PLAN_EACH_STATEMENT_ONCE = "SET plan_cache_mode = force_generic_plan";
+    static final String PLANNED_ONCE_MODE = "force_generic_plan";
+    static final String PLAN_EACH_STATEMENT_ONCE = "SET plan_cache_mode = " + PLANNED_ONCE_MODE;
 
     private final HikariDataSource dataSource;
     private final DatabaseSettings settings;
+    private final PoolerSettings pooler;
     private final UserRepository users;
     private final OrderRepository orders;
     private final TransactionRunner transactions;
@@ -51,9 +53,15 @@ public final class Database implements AutoCloseable {
     private final RefreshTokens refreshTokens;
     private final MeterRegistry meters;
 
-    private Database(HikariDataSource dataSource, DatabaseSettings settings, MeterRegistry meters, Jdbi jdbi) {
+    private Database(
+            HikariDataSource dataSource,
+            DatabaseSettings settings,
+            PoolerSettings pooler,
+            MeterRegistry meters,
+            Jdbi jdbi) {
         this.dataSource = dataSource;
         this.settings = settings;
+        this.pooler = pooler;
         this.meters = meters;
         this.users = StorageFailures.translating(UserRepository.class, new JdbiUserRepository(jdbi));
         this.orders = StorageFailures.translating(OrderRepository.class, new JdbiOrderRepository(jdbi));
@@ -78,7 +86,41 @@ public final class Database implements AutoCloseable {
      * name) to {@code meters}, and those of every {@link #dedicatedPool} too; {@code null}: no pool metrics.
      */
     public static Database connect(DatabaseSettings settings, MeterRegistry meters) {
-        HikariDataSource dataSource = openPool("orders", settings, meters);
+        return connect(settings, PoolerSettings.NONE, meters);
+    }
+
+    /**
+     * As {@link #connect(DatabaseSettings, MeterRegistry)}, with the service's connections set for what stands
+     * between them and PostgreSQL ({@link PoolerSettings}): behind a transaction pooler they prepare nothing on the
+     * server and send no session setting, and the schema is migrated over the direct connection of {@code pooler}.
+     * Behind a transaction pooler the plan setting must come from the role or the database; a warning says so when
+     * it does not.
+     */
+    public static Database connect(DatabaseSettings settings, PoolerSettings pooler, MeterRegistry meters) {
+        HikariDataSource dataSource = openPool("orders", settings, pooler.transactionPooler(), meters);
+        try {
+            if (pooler.migrations().isPresent()) {
+                try (HikariDataSource direct =
+                        openPool("migrations", pooler.migrations().get().withMaximumPoolSize(1), false, null)) {
+                    migrate(direct);
+                }
+            } else {
+                migrate(dataSource);
+            }
+            if (pooler.transactionPooler()) {
+                warnUnlessPlannedOnce(dataSource);
+            }
+        } catch (RuntimeException failure) {
+            dataSource.close();
+            throw failure;
+        }
+        Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
+        // a failed statement's message names the failure, never its bound values (a password hash, an email)
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
+        return new Database(dataSource, settings, pooler, meters, jdbi);
+    }
+
+    private static void migrate(DataSource dataSource) {
         try {
             FluentConfiguration flyway =
                     Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
@@ -92,13 +134,36 @@ public final class Database implements AutoCloseable {
                     result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion,
                     result.migrationsExecuted);
         } catch (FlywayException failure) {
-            dataSource.close();
             throw new DatabaseStartupException("cannot migrate the database schema: " + failure.getMessage(), failure);
         }
-        Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
-        // a failed statement's message names the failure, never its bound values (a password hash, an email)
-        jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
-        return new Database(dataSource, settings, meters, jdbi);
+    }
+
+    /**
+     * Behind a transaction pooler the service cannot set {@code plan_cache_mode} on its sessions; the role's or the
+     * database's default must. Says so, with the statement that sets it, when a connection of the pool does not have
+     * it.
+     */
+    private static void warnUnlessPlannedOnce(DataSource pool) {
+        String mode = planCacheMode(pool);
+        if (!PLANNED_ONCE_MODE.equals(mode)) {
+            LOG.warn(
+                    "plan_cache_mode is '{}' behind the transaction pooler, where the service cannot set it: set it "
+                            + "for the service's role, ALTER ROLE <role> IN DATABASE <database> SET plan_cache_mode "
+                            + "= {} (docs/deployment.md)",
+                    mode,
+                    PLANNED_ONCE_MODE);
+        }
+    }
+
+    static String planCacheMode(DataSource pool) {
+        try (Connection connection = pool.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet mode = statement.executeQuery("SHOW plan_cache_mode")) {
+            mode.next();
+            return mode.getString(1);
+        } catch (SQLException failure) {
+            throw new DatabaseStartupException("cannot read plan_cache_mode: " + failure.getMessage(), failure);
+        }
     }
 
     /**
@@ -106,10 +171,11 @@ public final class Database implements AutoCloseable {
      * connections (the scheduler's job store). The caller closes it.
      */
     public HikariDataSource dedicatedPool(String name, int size) {
-        return openPool(name, settings.withMaximumPoolSize(size), meters);
+        return openPool(name, settings.withMaximumPoolSize(size), pooler.transactionPooler(), meters);
     }
 
-    private static HikariDataSource openPool(String name, DatabaseSettings settings, MeterRegistry meters) {
+    private static HikariDataSource openPool(
+            String name, DatabaseSettings settings, boolean transactionPooler, MeterRegistry meters) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(name);
         if (meters != null) {
@@ -129,7 +195,13 @@ public final class Database implements AutoCloseable {
         // generic plan is an index plan (GenericPlansTest proves it); on "auto", PostgreSQL re-plans the page query
         // on every execution, because a bound LIMIT and keyset bound make its generic estimate look dearer than a
         // custom plan of the same shape, and the planning costs as much as running it (docs/performance.md).
-        config.setConnectionInitSql(PLAN_EACH_STATEMENT_ONCE);
+        // Behind a transaction pooler a session setting would stay on whichever server connection ran it, and a
+        // statement prepared on one server connection is unknown to the next: neither is sent there.
+        if (transactionPooler) {
+            config.addDataSourceProperty("prepareThreshold", "0");
+        } else {
+            config.setConnectionInitSql(PLAN_EACH_STATEMENT_ONCE);
+        }
         // names our sessions in pg_stat_activity
         config.addDataSourceProperty("ApplicationName", "order-service");
         // keeps the server's "Failing row contains (...)" detail, row values included, out of exceptions and logs

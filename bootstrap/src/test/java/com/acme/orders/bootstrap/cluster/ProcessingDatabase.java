@@ -89,6 +89,11 @@ final class ProcessingDatabase implements AutoCloseable {
         }
     }
 
+    /** Where the database is, directly on its server. */
+    DatabaseSettings settings() {
+        return settings;
+    }
+
     DataSource dataSource() {
         return database.dataSource();
     }

@@ -37,6 +37,12 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts an instance and waits until it is ready. */
     static ServiceProcess start(String name, Path workDir, Map<String, String> environment) throws IOException {
+        return start(name, workDir, environment, List.of("-Xmx256m"));
+    }
+
+    /** Starts an instance with these JVM options and waits until it is ready. */
+    static ServiceProcess start(String name, Path workDir, Map<String, String> environment, List<String> jvmOptions)
+            throws IOException {
         Path logConfig = workDir.resolve("logback-" + name + ".xml");
         Files.writeString(logConfig, """
                 <configuration>
@@ -51,8 +57,10 @@ final class ServiceProcess implements AutoCloseable {
         Path log = workDir.resolve(name + ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
         String jar = System.getProperty("orderService.jar", "target/order-service.jar");
-        ProcessBuilder builder = new ProcessBuilder(
-                        java, "-Dlogback.configurationFile=" + logConfig, "-Xmx256m", "-jar", jar)
+        List<String> command = new ArrayList<>(List.of(java, "-Dlogback.configurationFile=" + logConfig));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());

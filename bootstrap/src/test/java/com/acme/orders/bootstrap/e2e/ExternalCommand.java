@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * A tool from outside the JVM (Redocly CLI, newman) run to completion. A tool that is not installed aborts the test,
  * which JUnit reports as skipped with the reason: never as passed.
  */
-record ExternalCommand(int exitCode, String output) {
+public record ExternalCommand(int exitCode, String output) {
 
     /** The api-tools folder of the repository, where {@code api-tools/prepare} installs the npm tools. */
     static Path apiTools() {
@@ -39,7 +39,7 @@ record ExternalCommand(int exitCode, String output) {
      * A program of the machine (promtool, haproxy...) on the PATH or in {@code /usr/sbin}, or the test is skipped
      * saying which is missing and which Debian package api-tools/prepare installs it from.
      */
-    static Path systemTool(String name, String debianPackage) {
+    public static Path systemTool(String name, String debianPackage) {
         List<String> directories = new ArrayList<>(
                 List.of(System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")));
         directories.add("/usr/sbin");

@@ -1,0 +1,505 @@
+package com.acme.orders.bootstrap.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.acme.orders.adapter.persistence.DatabaseSettings;
+import com.acme.orders.adapter.persistence.testing.TestDatabase;
+import com.acme.orders.bootstrap.e2e.ExternalCommand;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The service as it is deployed ({@code docs/deployment.md}): HAProxy, round-robin with health checks on
+ * {@code /health/ready}, in front of three instances, each a JVM of its own with the launcher's options, and PgBouncer
+ * in transaction mode between them and PostgreSQL, all on loopback. Through the load balancer the whole API works,
+ * the processing job handles every order exactly once, and an instance killed with SIGKILL under load loses no
+ * acknowledged order while the others go on answering. Without HAProxy or PgBouncer the test is skipped, naming the
+ * missing tool.
+ */
+class LoadBalancedClusterIT {
+
+    private static final List<String> INSTANCES = List.of("a", "b", "c");
+    private static final String VICTIM = "b";
+    private static final int CLIENTS = 8;
+    /** PgBouncer's server connections for the database: fewer than the instances' pools hold together. */
+    private static final int SERVER_CONNECTIONS = 8;
+    /** The launcher's JVM options ({@code ./orders}), without the ahead-of-time cache, which belongs to one jar. */
+    private static final List<String> LAUNCHER_JVM_OPTIONS = List.of(
+            "-XX:+UseSerialGC", "-Xmx128m", "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m", "-Xss512k");
+
+    private static final Pattern JDBC_URL = Pattern.compile("^jdbc:postgresql://([^:/?]+)(?::(\\d+))?/([^?]+).*$");
+    private static final String PASSWORD = "securepass123";
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private URI balancer;
+    /** The walk's user's access token, for the load and the history checks. */
+    private String token;
+
+    private final AtomicInteger requests = new AtomicInteger();
+
+    /** One answer through the load balancer, with the instance that gave it (HAProxy's {@code X-Instance}). */
+    private record Answer(int status, JsonNode body, String instance) {}
+
+    @Test
+    void three_instances_behind_haproxy_and_pgbouncer_serve_the_api_and_survive_a_sigkill_under_load()
+            throws Exception {
+        Path haproxy = ExternalCommand.systemTool("haproxy", "haproxy");
+        Path pgbouncer = ExternalCommand.systemTool("pgbouncer", "pgbouncer");
+        Path work = workDirectory();
+        try (ProcessingDatabase database = new ProcessingDatabase()) {
+            DatabaseSettings direct = database.settings();
+            Matcher url = JDBC_URL.matcher(direct.jdbcUrl());
+            assertThat(url.matches())
+                    .as("test database URL %s", direct.jdbcUrl())
+                    .isTrue();
+            String name = url.group(3);
+            String user = direct.username() != null ? direct.username() : System.getProperty("user.name");
+            // behind the pooler the service cannot set its plan setting on a session: the database holds it
+            database.execute("ALTER DATABASE " + name + " SET plan_cache_mode = force_generic_plan");
+
+            int poolerPort = ExternalServer.freePort();
+            Path poolerConfig = writePgbouncerConfig(work, url, direct, user, poolerPort);
+            List<String> poolerCommand = new ArrayList<>(List.of(pgbouncer.toString()));
+            if ("root".equals(System.getProperty("user.name"))) {
+                poolerCommand.addAll(List.of("-u", "nobody")); // PgBouncer refuses to run as root
+            }
+            poolerCommand.add(poolerConfig.toString());
+            try (ExternalServer pooler = ExternalServer.start("pgbouncer", work, poolerCommand, poolerPort)) {
+                Map<String, String> env = database.environment(Map.of(
+                        "DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + poolerPort + "/" + name + "?user=" + user,
+                        "DATABASE_POOLER", "transaction",
+                        "DATABASE_MIGRATION_URL", TestDatabase.url(direct),
+                        "ORDER_PROCESSING_INTERVAL_SECONDS", "1",
+                        "ORDER_PROCESSING_GRACE_SECONDS", "2",
+                        "ORDER_PROCESSING_LEASE_SECONDS", "5",
+                        "SHUTDOWN_DRAIN_SECONDS", "0"));
+                Map<String, ServiceProcess> instances = startInParallel(work, env);
+                try {
+                    int balancerPort = ExternalServer.freePort();
+                    Path balancerConfig = writeHaproxyConfig(work, instances, balancerPort);
+                    try (ExternalServer lb = ExternalServer.start(
+                            "haproxy",
+                            work,
+                            List.of(haproxy.toString(), "-db", "-f", balancerConfig.toString()),
+                            balancerPort)) {
+                        balancer = URI.create("http://127.0.0.1:" + balancerPort);
+                        awaitEveryInstanceBehindTheBalancer();
+
+                        List<Long> placed = theWholeApiWorks();
+                        Set<Long> confirmed = noAcknowledgedOrderIsLostWhenAnInstanceIsKilled(instances, database);
+                        everyOrderIsProcessedExactlyOnce(database, placed);
+
+                        assertThat(lb.logText())
+                                .as("HAProxy's log")
+                                .contains("Server instances/" + VICTIM + " is DOWN");
+                        System.out.printf(
+                                "cluster: %d requests through the load balancer, %d orders acknowledged under load,"
+                                        + " orders lost: %d%n",
+                                requests.get(), confirmed.size(), confirmed.size() - presentCount(database, confirmed));
+                    }
+                    String poolerLog = pooler.logText();
+                    assertThat(poolerLog)
+                            .as("PgBouncer's log")
+                            .doesNotContain("unsupported startup parameter")
+                            .doesNotContain("ERROR");
+                    // the instances' pools shared a few server connections: each transaction took any of them
+                    assertThat(occurrences(poolerLog, "new connection to server"))
+                            .as("PgBouncer's connections to PostgreSQL")
+                            .isLessThanOrEqualTo(SERVER_CONNECTIONS)
+                            .isLessThan(occurrences(poolerLog, "login attempt"));
+                    for (ServiceProcess instance : instances.values()) {
+                        assertThat(instance.logText())
+                                .as("log of instance %s", instance)
+                                .doesNotContain("plan_cache_mode is")
+                                .doesNotContain("prepared statement \"S_")
+                                .doesNotContainPattern("(?m)^\\S+ ERROR ");
+                    }
+                } finally {
+                    instances.values().forEach(ServiceProcess::close);
+                }
+            }
+        }
+    }
+
+    /** Register, log in, place, list, read, cancel, history: each answer may come from any instance. */
+    private List<Long> theWholeApiWorks() throws Exception {
+        Set<String> answeredBy = new TreeSet<>();
+        Answer registered = call(
+                "POST",
+                "/auth/register",
+                "{\"name\":\"Cluster User\",\"email\":\"cluster@example.com\",\"password\":\"" + PASSWORD + "\"}",
+                null);
+        assertThat(registered.status()).isEqualTo(201);
+        answeredBy.add(registered.instance());
+        Answer taken = call(
+                "POST",
+                "/auth/register",
+                "{\"name\":\"Cluster User\",\"email\":\"cluster@example.com\",\"password\":\"" + PASSWORD + "\"}",
+                null);
+        assertThat(taken.status()).as("the same email on another instance").isEqualTo(409);
+        String token = logIn("cluster@example.com");
+
+        List<Long> placed = new ArrayList<>();
+        for (String product : List.of("Laptop", "Mouse", "Desk")) {
+            Answer order = call("POST", "/orders", "{\"product_name\":\"" + product + "\",\"amount\":12.50}", token);
+            assertThat(order.status()).isEqualTo(201);
+            assertThat(order.body().path("status").asText()).isEqualTo("pending");
+            placed.add(order.body().path("id").asLong());
+            answeredBy.add(order.instance());
+        }
+        Answer list = call("GET", "/orders?limit=10", null, token);
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.body().path("total").asInt()).isEqualTo(3);
+        assertThat(list.body().path("orders").findValues("id").stream().map(JsonNode::asLong))
+                .containsExactly(placed.get(2), placed.get(1), placed.get(0));
+        for (long id : placed) {
+            Answer read = call("GET", "/orders/" + id, null, token);
+            assertThat(read.status()).isEqualTo(200);
+            assertThat(read.body().path("id").asLong()).isEqualTo(id);
+            answeredBy.add(read.instance());
+        }
+        long cancelled = placed.remove(0);
+        Answer cancel = call("PATCH", "/orders/" + cancelled + "/cancel", null, token);
+        assertThat(cancel.status()).isEqualTo(200);
+        assertThat(cancel.body().path("status").asText()).isEqualTo("cancelled");
+        Answer again = call("PATCH", "/orders/" + cancelled + "/cancel", null, token);
+        assertThat(again.status()).as("a second cancel, on another instance").isEqualTo(409);
+        Answer history = call("GET", "/orders/" + cancelled + "/history", null, token);
+        assertThat(history.status()).isEqualTo(200);
+        assertThat(transitions(history.body())).containsExactly("null>pending:user", "pending>cancelled:user");
+        Answer stranger = call("GET", "/orders/" + placed.get(0), null, null);
+        assertThat(stranger.status()).isEqualTo(401);
+        answeredBy.addAll(List.of(cancel.instance(), again.instance(), history.instance()));
+
+        assertThat(answeredBy).as("instances that answered").containsExactlyInAnyOrderElementsOf(INSTANCES);
+        this.token = token;
+        return placed;
+    }
+
+    /**
+     * Eight clients place orders as fast as they can; after three seconds one instance is killed with SIGKILL. Only
+     * the requests in flight to it may fail; every order answered 201 is in the database, with its history.
+     */
+    private Set<Long> noAcknowledgedOrderIsLostWhenAnInstanceIsKilled(
+            Map<String, ServiceProcess> instances, ProcessingDatabase database) throws Exception {
+        Set<Long> confirmed = ConcurrentHashMap.newKeySet();
+        AtomicBoolean killed = new AtomicBoolean();
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicInteger failuresBefore = new AtomicInteger();
+        AtomicInteger failuresAfter = new AtomicInteger();
+        AtomicInteger answeredAfter = new AtomicInteger();
+        Map<String, AtomicInteger> servedAfter = new ConcurrentHashMap<>();
+        List<String> failures = new ArrayList<>();
+        try (ExecutorService clients = Executors.newFixedThreadPool(CLIENTS)) {
+            List<Future<?>> load = new ArrayList<>();
+            for (int i = 0; i < CLIENTS; i++) {
+                load.add(clients.submit(() -> {
+                    while (!stop.get()) {
+                        String failure;
+                        try {
+                            Answer answer =
+                                    call("POST", "/orders", "{\"product_name\":\"Load\",\"amount\":10.50}", token);
+                            if (answer.status() == 201) {
+                                confirmed.add(answer.body().path("id").asLong());
+                                if (killed.get()) {
+                                    answeredAfter.incrementAndGet();
+                                    servedAfter
+                                            .computeIfAbsent(answer.instance(), key -> new AtomicInteger())
+                                            .incrementAndGet();
+                                }
+                                continue;
+                            }
+                            failure = answer.status() + " from " + answer.instance() + ": " + answer.body();
+                        } catch (IOException broken) {
+                            failure = broken.toString();
+                        }
+                        (killed.get() ? failuresAfter : failuresBefore).incrementAndGet();
+                        synchronized (failures) {
+                            failures.add((killed.get() ? "after the kill: " : "before the kill: ") + failure);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            Thread.sleep(3_000);
+            killed.set(true);
+            instances.get(VICTIM).kill();
+            Thread.sleep(4_000);
+            stop.set(true);
+            for (Future<?> client : load) {
+                client.get();
+            }
+        }
+        System.out.printf(
+                "cluster: %d orders answered 201 under load, %d of them after the SIGKILL (%s); failed answers: "
+                        + "%d before, %d after the SIGKILL %s%n",
+                confirmed.size(),
+                answeredAfter.get(),
+                new TreeMap<>(servedAfter),
+                failuresBefore.get(),
+                failuresAfter.get(),
+                failures);
+        assertThat(failuresBefore.get()).as("failed answers before the kill").isZero();
+        assertThat(failuresAfter.get())
+                .as("failed answers after the kill: at most the requests in flight to the killed instance")
+                .isLessThanOrEqualTo(CLIENTS);
+        assertThat(servedAfter.keySet())
+                .as("instances answering after the kill")
+                .containsExactlyInAnyOrderElementsOf(
+                        INSTANCES.stream().filter(name -> !name.equals(VICTIM)).toList());
+        assertThat(answeredAfter.get()).as("orders answered 201 after the kill").isGreaterThan(50);
+        assertThat(presentCount(database, confirmed))
+                .as("acknowledged orders in the database")
+                .isEqualTo(confirmed.size());
+        assertThat(database.count("SELECT count(*) FROM orders o WHERE NOT EXISTS "
+                        + "(SELECT 1 FROM order_status_history h WHERE h.order_id = o.id)"))
+                .as("orders without history")
+                .isZero();
+        return confirmed;
+    }
+
+    /**
+     * Once the job has caught up, every order not cancelled went pending, processing, completed, each step once,
+     * and the order's history through the load balancer says so.
+     */
+    private void everyOrderIsProcessedExactlyOnce(ProcessingDatabase database, List<Long> placed) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (database.count("SELECT count(*) FROM orders WHERE status IN ('pending', 'processing')") > 0
+                && Instant.now().isBefore(deadline)) {
+            Thread.sleep(250);
+        }
+        assertThat(database.count("SELECT count(*) FROM orders WHERE status IN ('pending', 'processing')"))
+                .as("orders the job has not finished within a minute")
+                .isZero();
+        assertThat(database.count("""
+                        SELECT count(*) FROM orders o
+                        WHERE o.status <> 'cancelled' AND (
+                           (SELECT count(*) FROM order_status_history h WHERE h.order_id = o.id
+                              AND h.from_status = 'pending' AND h.to_status = 'processing' AND h.actor = 'system') <> 1
+                           OR (SELECT count(*) FROM order_status_history h WHERE h.order_id = o.id
+                              AND h.from_status = 'processing' AND h.to_status = 'completed' AND h.actor = 'system') <> 1
+                           OR (SELECT count(*) FROM order_status_history h WHERE h.order_id = o.id) <> 3)
+                        """)).as("orders not processed exactly once").isZero();
+        for (long id : placed) {
+            Answer history = call("GET", "/orders/" + id + "/history", null, token);
+            assertThat(history.status()).isEqualTo(200);
+            assertThat(transitions(history.body()))
+                    .containsExactly("null>pending:user", "pending>processing:system", "processing>completed:system");
+        }
+    }
+
+    private static long presentCount(ProcessingDatabase database, Set<Long> ids) throws Exception {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        String list =
+                ids.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElseThrow();
+        return database.count("SELECT count(*) FROM orders WHERE id IN (" + list + ")");
+    }
+
+    private static long occurrences(String text, String fragment) {
+        return text.lines().filter(line -> line.contains(fragment)).count();
+    }
+
+    private static List<String> transitions(JsonNode history) {
+        List<String> steps = new ArrayList<>();
+        for (JsonNode step : history) {
+            steps.add(step.path("from_status").asText() + ">"
+                    + step.path("to_status").asText() + ":" + step.path("actor").asText());
+        }
+        return steps;
+    }
+
+    private String logIn(String email) throws Exception {
+        Answer login =
+                call("POST", "/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}", null);
+        assertThat(login.status()).isEqualTo(200);
+        return login.body().path("access_token").asText();
+    }
+
+    private Answer call(String method, String path, String body, String bearer)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(balancer.resolve(path))
+                .timeout(Duration.ofSeconds(10))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        requests.incrementAndGet();
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode parsed = response.body().isEmpty() ? json.nullNode() : readJson(response.body());
+        return new Answer(
+                response.statusCode(),
+                parsed,
+                response.headers().firstValue("X-Instance").orElse("(the load balancer)"));
+    }
+
+    private JsonNode readJson(String text) {
+        try {
+            return json.readTree(text);
+        } catch (IOException notJson) {
+            return json.getNodeFactory().textNode(text);
+        }
+    }
+
+    /** Waits until HAProxy's health checks have found every instance ready and each has answered a request. */
+    private void awaitEveryInstanceBehindTheBalancer() throws Exception {
+        Set<String> seen = new TreeSet<>();
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (!seen.containsAll(INSTANCES)) {
+            assertThat(Instant.now())
+                    .as("instances seen behind the load balancer: %s", seen)
+                    .isBefore(deadline);
+            Answer ready = call("GET", "/health/ready", null, null);
+            if (ready.status() == 200) {
+                seen.add(ready.instance());
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static Map<String, ServiceProcess> startInParallel(Path work, Map<String, String> env) throws Exception {
+        Map<String, ServiceProcess> instances = new LinkedHashMap<>();
+        try (ExecutorService starting = Executors.newFixedThreadPool(INSTANCES.size())) {
+            Map<String, Future<ServiceProcess>> started = new LinkedHashMap<>();
+            for (String name : INSTANCES) {
+                started.put(name, starting.submit(() -> ServiceProcess.start(name, work, env, LAUNCHER_JVM_OPTIONS)));
+            }
+            Exception failure = null;
+            for (Map.Entry<String, Future<ServiceProcess>> entry : started.entrySet()) {
+                try {
+                    instances.put(entry.getKey(), entry.getValue().get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    failure = e;
+                }
+            }
+            if (failure != null) {
+                instances.values().forEach(ServiceProcess::close);
+                throw failure;
+            }
+        }
+        return instances;
+    }
+
+    /**
+     * PgBouncer in transaction mode for the one test database: clients are trusted on loopback, PgBouncer logs in to
+     * PostgreSQL with the test server's credentials. pgjdbc's {@code extra_float_digits} startup parameter is
+     * ignored: PgBouncer refuses a startup parameter it does not know otherwise.
+     */
+    private static Path writePgbouncerConfig(Path work, Matcher url, DatabaseSettings direct, String user, int port)
+            throws IOException {
+        String server = "host=" + url.group(1) + " port=" + (url.group(2) == null ? "5432" : url.group(2))
+                + " dbname=" + url.group(3) + " user=" + user
+                + (direct.password() == null ? "" : " password=" + direct.password());
+        Path users = writeReadable(work.resolve("pgbouncer-users.txt"), "\"" + user + "\" \"\"\n");
+        return writeReadable(
+                work.resolve("pgbouncer.ini"), """
+                [databases]
+                %s = %s
+
+                [pgbouncer]
+                listen_addr = 127.0.0.1
+                listen_port = %d
+                unix_socket_dir =
+                auth_type = trust
+                auth_file = %s
+                pool_mode = transaction
+                default_pool_size = %d
+                max_client_conn = 200
+                ignore_startup_parameters = extra_float_digits
+                """.formatted(url.group(3), server, port, users, SERVER_CONNECTIONS));
+    }
+
+    /**
+     * HAProxy round-robin over the instances, checking {@code /health/ready} every 300 ms (an answer may take up
+     * to the readiness probe's 2 s on a busy machine); a connection refused by a dead instance is retried on another, and each answer names its instance in {@code X-Instance}.
+     */
+    private static Path writeHaproxyConfig(Path work, Map<String, ServiceProcess> instances, int port)
+            throws IOException {
+        StringBuilder servers = new StringBuilder();
+        instances.forEach((name, instance) -> servers.append("    server ")
+                .append(name)
+                .append(" 127.0.0.1:")
+                .append(instance.port())
+                .append(" check\n"));
+        return writeReadable(work.resolve("haproxy.cfg"), """
+                global
+                    maxconn 512
+
+                defaults
+                    mode http
+                    timeout connect 1s
+                    timeout client 30s
+                    timeout server 30s
+                    retries 3
+                    option redispatch
+
+                frontend api
+                    bind 127.0.0.1:%d
+                    default_backend instances
+
+                backend instances
+                    balance roundrobin
+                    option httpchk GET /health/ready
+                    http-check expect status 200
+                    timeout check 2s
+                    default-server inter 300ms fall 2 rise 2
+                    http-response set-header X-Instance %%s
+                %s""".formatted(port, servers));
+    }
+
+    private static Path writeReadable(Path file, String content) throws IOException {
+        Files.writeString(file, content);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        return file;
+    }
+
+    /** {@code target/load-balanced-cluster}, emptied: the generated configuration and every process's log. */
+    private static Path workDirectory() throws IOException {
+        Path jar = Path.of(System.getProperty("orderService.jar", "target/order-service.jar"));
+        Path work = jar.toAbsolutePath().getParent().resolve("load-balanced-cluster");
+        if (Files.exists(work)) {
+            try (Stream<Path> old = Files.walk(work)) {
+                old.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
+            }
+        }
+        Files.createDirectories(work);
+        return work;
+    }
+}
