@@ -1,6 +1,7 @@
 package com.acme.orders.adapter.persistence;
 
 import com.acme.orders.application.port.out.IdempotencyKeys;
+import com.acme.orders.application.port.out.OrderEventFeed;
 import com.acme.orders.application.port.out.OrderRepository;
 import com.acme.orders.application.port.out.TransactionRunner;
 import com.acme.orders.application.port.out.UserRepository;
@@ -47,6 +48,7 @@ public final class Database implements AutoCloseable {
     private final OrderRepository orders;
     private final TransactionRunner transactions;
     private final IdempotencyKeys idempotencyKeys;
+    private final OrderEventFeed events;
     private final MeterRegistry meters;
 
     private Database(HikariDataSource dataSource, DatabaseSettings settings, MeterRegistry meters, Jdbi jdbi) {
@@ -57,6 +59,7 @@ public final class Database implements AutoCloseable {
         this.orders = StorageFailures.translating(OrderRepository.class, new JdbiOrderRepository(jdbi));
         this.transactions = StorageFailures.translating(TransactionRunner.class, new JdbiTransactionRunner(jdbi));
         this.idempotencyKeys = StorageFailures.translating(IdempotencyKeys.class, new JdbiIdempotencyKeys(jdbi));
+        this.events = StorageFailures.translating(OrderEventFeed.class, new JdbiOrderEventFeed(jdbi));
     }
 
     /**
@@ -155,6 +158,10 @@ public final class Database implements AutoCloseable {
 
     public IdempotencyKeys idempotencyKeys() {
         return idempotencyKeys;
+    }
+
+    public OrderEventFeed events() {
+        return events;
     }
 
     /** The pool itself, for components that need plain JDBC on the same database (the Quartz job store). */

@@ -1,0 +1,10 @@
+package com.acme.orders.application.port.in.event;
+
+/**
+ * The caller's order events, oldest first, a page at a time: every status change of the caller's orders, each
+ * exactly once to a reader that always continues from the page's {@code next}.
+ */
+public interface ListEventsUseCase {
+
+    EventPage list(ListEventsQuery query);
+}
