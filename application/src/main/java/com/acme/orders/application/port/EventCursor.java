@@ -9,6 +9,9 @@ import com.acme.orders.domain.shared.InvalidValueException;
  */
 public record EventCursor(long transaction, long eventId) {
 
+    /** Before every event. */
+    public static final EventCursor START = new EventCursor(0, 0);
+
     public EventCursor {
         if (transaction < 0 || eventId < 0) {
             throw InvalidValueException.because("must not be negative");

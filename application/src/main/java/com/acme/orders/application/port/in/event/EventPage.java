@@ -4,13 +4,12 @@ import com.acme.orders.application.port.EventCursor;
 import com.acme.orders.domain.order.OrderEvent;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Some of a user's events, oldest first, and where to continue: after the last of them, or where the query started
- * when there was none (empty only when the feed was read from its start and had nothing yet).
+ * when there was none.
  */
-public record EventPage(List<OrderEvent> events, Optional<EventCursor> next) {
+public record EventPage(List<OrderEvent> events, EventCursor next) {
 
     public EventPage {
         events = List.copyOf(events);
