@@ -13,6 +13,7 @@ import com.acme.orders.adapter.scheduler.OrderProcessingScheduler;
 import com.acme.orders.adapter.scheduler.ProcessingRunListener;
 import com.acme.orders.adapter.scheduler.SchedulerStartupException;
 import com.acme.orders.application.port.in.processing.ProcessingSummary;
+import com.acme.orders.application.service.EventService;
 import com.acme.orders.application.service.OrderProcessingService;
 import com.acme.orders.application.service.OrderService;
 import com.acme.orders.application.service.PlaceOrderOnceService;
@@ -93,7 +94,9 @@ public final class OrderServiceApp implements AutoCloseable {
             OrderService orders = new OrderService(database.orders(), database.transactions(), clock);
             PlaceOrderOnceService ordersOnce =
                     new PlaceOrderOnceService(orders, database.idempotencyKeys(), database.transactions(), clock);
-            UseCases useCases = new UseCases(users, orders, ordersOnce);
+            // until events signal their commits, a waiting read of the feed reads it again every second
+            EventService events = new EventService(database.events(), (owner, timeout) -> Thread.sleep(timeout), clock);
+            UseCases useCases = new UseCases(users, orders, ordersOnce, events);
 
             processing = new OrderProcessingService(database.orders(), config.processing(), clock);
             HikariDataSource quartzPool = database.dedicatedPool("quartz", 3);

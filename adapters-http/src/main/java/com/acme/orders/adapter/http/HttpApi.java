@@ -40,6 +40,7 @@ public final class HttpApi {
                 new AuthController(useCases.accounts(), tokens, bodies, new LoginThrottle(settings.loginThrottle()));
         OrderController orders = new OrderController(
                 useCases.orders(), useCases.ordersOnce(), bodies, new PageCursors(cursorSecret), mapper);
+        EventController events = new EventController(useCases.events(), new EventCursors(cursorSecret));
         HealthController health = new HealthController(settings.version(), ready);
         ApiDocumentation documentation = new ApiDocumentation(settings.version());
         ServerErrors serverErrors = new ServerErrors(problems, hygiene);
@@ -85,6 +86,7 @@ public final class HttpApi {
             routes.get("/orders/{id}", orders::get, BearerAuthentication.REQUIRED);
             config.routes.patch("/orders/{id}/cancel", orders::cancel, BearerAuthentication.REQUIRED);
             routes.get("/orders/{id}/history", orders::history, BearerAuthentication.REQUIRED);
+            routes.get("/events", events::list, BearerAuthentication.REQUIRED);
         });
     }
 

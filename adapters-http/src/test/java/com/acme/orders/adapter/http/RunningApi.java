@@ -3,6 +3,7 @@ package com.acme.orders.adapter.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.orders.application.port.out.TransactionRunner;
+import com.acme.orders.application.service.EventService;
 import com.acme.orders.application.service.OrderService;
 import com.acme.orders.application.service.PlaceOrderOnceService;
 import com.acme.orders.application.service.SessionSettings;
@@ -86,8 +87,10 @@ record RunningApi(
                 clock);
         TransactionRunner transactions = setup.orderTransactions.orElse(store.transactions());
         OrderService orders = new OrderService(store.orders(), transactions, clock);
+        // a wait on the fakes is a plain sleep: a waiting request reads again at least every second
+        EventService events = new EventService(store.events(), (owner, timeout) -> Thread.sleep(timeout), clock);
         UseCases useCases = new UseCases(
-                users, orders, new PlaceOrderOnceService(orders, store.idempotencyKeys(), transactions, clock));
+                users, orders, new PlaceOrderOnceService(orders, store.idempotencyKeys(), transactions, clock), events);
         HttpSettings settings = new HttpSettings(
                 "127.0.0.1",
                 0,

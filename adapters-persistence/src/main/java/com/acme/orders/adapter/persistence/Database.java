@@ -1,6 +1,7 @@
 package com.acme.orders.adapter.persistence;
 
 import com.acme.orders.application.port.out.IdempotencyKeys;
+import com.acme.orders.application.port.out.OrderEventFeed;
 import com.acme.orders.application.port.out.OrderRepository;
 import com.acme.orders.application.port.out.RefreshTokens;
 import com.acme.orders.application.port.out.TransactionRunner;
@@ -51,6 +52,7 @@ public final class Database implements AutoCloseable {
     private final TransactionRunner transactions;
     private final IdempotencyKeys idempotencyKeys;
     private final RefreshTokens refreshTokens;
+    private final OrderEventFeed events;
     private final MeterRegistry meters;
 
     private Database(
@@ -68,6 +70,7 @@ public final class Database implements AutoCloseable {
         this.transactions = StorageFailures.translating(TransactionRunner.class, new JdbiTransactionRunner(jdbi));
         this.idempotencyKeys = StorageFailures.translating(IdempotencyKeys.class, new JdbiIdempotencyKeys(jdbi));
         this.refreshTokens = StorageFailures.translating(RefreshTokens.class, new JdbiRefreshTokens(jdbi));
+        this.events = StorageFailures.translating(OrderEventFeed.class, new JdbiOrderEventFeed(jdbi));
     }
 
     /**
@@ -234,6 +237,10 @@ public final class Database implements AutoCloseable {
 
     public RefreshTokens refreshTokens() {
         return refreshTokens;
+    }
+
+    public OrderEventFeed events() {
+        return events;
     }
 
     /** The pool itself, for components that need plain JDBC on the same database (the Quartz job store). */

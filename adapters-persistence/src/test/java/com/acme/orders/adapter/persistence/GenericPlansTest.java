@@ -46,10 +46,10 @@ class GenericPlansTest {
                            (ARRAY['pending', 'processing', 'completed', 'cancelled'])[1 + g % 4],
                            now() - g * interval '1 second', now() - g * interval '1 second'
                     FROM generate_series(1, 40000) g
-                    RETURNING id, status, created_at
+                    RETURNING id, user_id, status, created_at
                 )
-                INSERT INTO order_status_history (order_id, from_status, to_status, at, actor)
-                SELECT id, NULL, 'pending', created_at, 'user' FROM placed""", """
+                INSERT INTO order_status_history (order_id, user_id, from_status, to_status, at, actor, sequence)
+                SELECT id, user_id, NULL, 'pending', created_at, 'user', 1 FROM placed""", """
                 INSERT INTO idempotency_keys (user_id, idempotency_key, fingerprint, status, created_at)
                 SELECT (SELECT min(id) FROM users) + g % 5000, 'key-' || g, md5(g::text), 'in_flight',
                        now() - g * interval '1 second'
@@ -86,6 +86,7 @@ class GenericPlansTest {
                         "OrderDao.APPLY_TO_OLDEST from processing",
                         OrderDao.APPLY_TO_OLDEST.replace("<fromLiteral>", "'processing'")),
                 Arguments.of("OrderDao.HISTORY", OrderDao.HISTORY),
+                Arguments.of("EventDao.FEED", EventDao.FEED),
                 Arguments.of("IdempotencyKeyDao.FIND", IdempotencyKeyDao.FIND),
                 Arguments.of("IdempotencyKeyDao.DELETE_STALE", IdempotencyKeyDao.DELETE_STALE),
                 Arguments.of("IdempotencyKeyDao.COMPLETE", IdempotencyKeyDao.COMPLETE),

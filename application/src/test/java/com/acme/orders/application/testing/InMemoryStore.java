@@ -2,10 +2,12 @@ package com.acme.orders.application.testing;
 
 import com.acme.orders.application.port.out.RefreshTokenHash;
 import com.acme.orders.domain.order.Order;
+import com.acme.orders.domain.order.OrderEvent;
 import com.acme.orders.domain.order.OrderId;
 import com.acme.orders.domain.order.StatusChange;
 import com.acme.orders.domain.user.User;
 import com.acme.orders.domain.user.UserId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +19,8 @@ import java.util.function.Supplier;
 
 /**
  * The state shared by {@link InMemoryUserRepository}, {@link InMemoryOrderRepository},
- * {@link InMemoryIdempotencyKeys}, {@link InMemoryRefreshTokens} and {@link InMemoryTransactionRunner}: one "database" in memory.
+ * {@link InMemoryIdempotencyKeys}, {@link InMemoryRefreshTokens}, {@link InMemoryOrderEventFeed} and
+ * {@link InMemoryTransactionRunner}: one "database" in memory.
  *
  * <p>Every read and write runs under one reentrant lock, so the store is serialisable: a repository call is atomic,
  * and a transaction holds the lock from its start to its end, so no other thread sees or interleaves with its work.
@@ -29,6 +32,7 @@ public final class InMemoryStore {
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicLong userIds = new AtomicLong();
     private final AtomicLong orderIds = new AtomicLong();
+    private final AtomicLong eventIds = new AtomicLong();
     private Tables tables = new Tables(); // guarded by lock
 
     private final InMemoryUserRepository users = new InMemoryUserRepository(this);
@@ -36,6 +40,7 @@ public final class InMemoryStore {
     private final InMemoryTransactionRunner transactions = new InMemoryTransactionRunner(this);
     private final InMemoryIdempotencyKeys idempotencyKeys = new InMemoryIdempotencyKeys(this);
     private final InMemoryRefreshTokens refreshTokens = new InMemoryRefreshTokens(this);
+    private final InMemoryOrderEventFeed events = new InMemoryOrderEventFeed(this);
 
     public InMemoryUserRepository users() {
         return users;
@@ -57,12 +62,20 @@ public final class InMemoryStore {
         return refreshTokens;
     }
 
+    public InMemoryOrderEventFeed events() {
+        return events;
+    }
+
     UserId nextUserId() {
         return new UserId(userIds.incrementAndGet());
     }
 
     OrderId nextOrderId() {
         return new OrderId(orderIds.incrementAndGet());
+    }
+
+    long nextEventId() {
+        return eventIds.incrementAndGet();
     }
 
     /** Runs one atomic step against the tables. */
@@ -109,6 +122,8 @@ public final class InMemoryStore {
         final Map<UUID, InMemoryRefreshTokens.FamilyRow> refreshTokenFamilies;
 
         final Map<RefreshTokenHash, InMemoryRefreshTokens.TokenRow> refreshTokens;
+        /** Every event in the order it was written, which is the order of commits: transactions run one at a time. */
+        final List<OrderEvent> events;
 
         Tables() {
             this(
@@ -118,7 +133,8 @@ public final class InMemoryStore {
                     new HashMap<>(),
                     new HashMap<>(),
                     new HashMap<>(),
-                    new HashMap<>());
+                    new HashMap<>(),
+                    new ArrayList<>());
         }
 
         private Tables(
@@ -128,7 +144,8 @@ public final class InMemoryStore {
                 Map<OrderId, List<StatusChange>> histories,
                 Map<InMemoryIdempotencyKeys.OwnedKey, InMemoryIdempotencyKeys.KeyRow> idempotencyKeys,
                 Map<UUID, InMemoryRefreshTokens.FamilyRow> refreshTokenFamilies,
-                Map<RefreshTokenHash, InMemoryRefreshTokens.TokenRow> refreshTokens) {
+                Map<RefreshTokenHash, InMemoryRefreshTokens.TokenRow> refreshTokens,
+                List<OrderEvent> events) {
             this.usersById = usersById;
             this.userIdsByEmail = userIdsByEmail;
             this.ordersById = ordersById;
@@ -136,6 +153,7 @@ public final class InMemoryStore {
             this.idempotencyKeys = idempotencyKeys;
             this.refreshTokenFamilies = refreshTokenFamilies;
             this.refreshTokens = refreshTokens;
+            this.events = events;
         }
 
         Tables copy() {
@@ -146,7 +164,8 @@ public final class InMemoryStore {
                     new HashMap<>(histories),
                     new HashMap<>(idempotencyKeys),
                     new HashMap<>(refreshTokenFamilies),
-                    new HashMap<>(refreshTokens));
+                    new HashMap<>(refreshTokens),
+                    new ArrayList<>(events));
         }
     }
 }

@@ -153,6 +153,14 @@ class OpenApiContractTest {
         api.get("/orders/" + first).token(token).expect(200);
         api.patch("/orders/" + first + "/cancel").token(token).expect(200);
         api.get("/orders/" + first + "/history").token(token).expect(200);
+        String next = api.get("/events?limit=1")
+                .token(token)
+                .expect(200)
+                .json()
+                .get("next_cursor")
+                .asText();
+        api.get("/events?after=" + next + "&limit=100&wait=0").token(token).expect(200);
+
         api.post("/auth/logout").token(token).expect(204);
     }
 
@@ -316,6 +324,12 @@ class OpenApiContractTest {
         api.get("/orders/-1/history").token(token).breaksDocument().expect(400);
         api.get("/orders/" + order + "/history").token("not-a-token").expect(401);
         api.get("/orders/999999999/history").token(token).expect(404);
+
+        api.get("/events?limit=0").token(token).breaksDocument().expect(400);
+        api.get("/events?wait=31").token(token).breaksDocument().expect(400);
+        api.get("/events?after=not-a-cursor").token(token).expect(400);
+        api.get("/events").breaksDocument().expect(401);
+        api.get("/events").token("not-a-token").expect(401);
     }
 
     @Test
@@ -352,7 +366,8 @@ class OpenApiContractTest {
                             .json("{\"refresh_token\":\"" + refreshToken + "\"}")
                             .expect(503),
                     () -> api.post("/auth/logout").token(token).expect(503),
-                    () -> api.get("/auth/me").token(token).expect(503));
+                    () -> api.get("/auth/me").token(token).expect(503),
+                    () -> api.get("/events").token(token).expect(503));
             try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
                 for (Future<ApiClient.Response> answer : clients.invokeAll(calls)) {
                     answer.get();
