@@ -1,5 +1,6 @@
 import com.acme.orders.domain.order.Actor;
 import com.acme.orders.domain.order.OrderStatus;
+import com.acme.orders.domain.order.StatusChange;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -117,7 +118,7 @@ public class Floors {
     static final String FIND_BY_ID = script("get.sql").get(1).binding("oid").text();
     static final String NEXT_ID = script("post.sql").get(1).binding().text();
     static final String INSERT = script("post.sql").get(2).binding("nextval", "uid", "productName", "amount", "status",
-            "createdAt", "updatedAt", "toStatus", "at", "actor").text();
+            "createdAt", "updatedAt", "toStatus", "at", "actor", "sequence").text();
     /** The session setting of the service's pools ({@code plan_cache_mode}), so that both plan as the service does. */
     static final String SESSION_SETTING = script("session.sql").get(0).binding().text();
     static final String PENDING = OrderStatus.PENDING.code();
@@ -203,6 +204,7 @@ public class Floors {
             statement.setString(8, PENDING);
             statement.setObject(9, now);
             statement.setString(10, Actor.USER.code());
+            statement.setInt(11, StatusChange.placement(now.toInstant()).sequence());
             statement.executeUpdate();
         }
         return new Order(id, userId, placed.productName(), placed.amount(), PENDING, now, now);

@@ -123,7 +123,7 @@ wrk_measure() {
 # orders (limit + 1 rows, no cursor: for each NULL, which pgbench cannot bind, the value its COALESCE takes instead)
 # and the order wrk posts, stamped 'now' (as a timestamptz input: the transaction's start).
 PGBENCH_VALUES=(-D limit=21 -D afterCreatedAt=infinity -D afterId=9223372036854775807
-  -D "productName=Bench item" -D amount=19.99 -D status=pending -D toStatus=pending -D actor=user
+  -D "productName=Bench item" -D amount=19.99 -D status=pending -D toStatus=pending -D actor=user -D sequence=1
   -D createdAt=now -D updatedAt=now -D at=now)
 PGBENCH_SESSION=$(sed -n 's/^SET \([a-z_]*\) = \([a-z_]*\);$/-c \1=\2/p' "$ROOT/bench/pgbench/session.sql")
 pgbench_scenario() {

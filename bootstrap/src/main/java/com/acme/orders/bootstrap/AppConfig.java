@@ -1,8 +1,10 @@
 package com.acme.orders.bootstrap;
 
 import com.acme.orders.adapter.http.AccessTokens;
+import com.acme.orders.adapter.http.ConnectionLimits;
 import com.acme.orders.adapter.http.HttpSettings;
 import com.acme.orders.adapter.http.LoginThrottleSettings;
+import com.acme.orders.adapter.http.ManagementSettings;
 import com.acme.orders.adapter.http.TokenSettings;
 import com.acme.orders.adapter.password.BcryptPasswordHasher;
 import com.acme.orders.adapter.password.BcryptSettings;
@@ -11,6 +13,7 @@ import com.acme.orders.adapter.persistence.InvalidDatabaseUrlException;
 import com.acme.orders.adapter.persistence.PoolerSettings;
 import com.acme.orders.adapter.scheduler.SchedulerSettings;
 import com.acme.orders.application.service.ProcessingSettings;
+import com.acme.orders.application.service.SessionSettings;
 import io.github.cdimascio.dotenv.Dotenv;
 import io.github.cdimascio.dotenv.DotenvEntry;
 import io.github.cdimascio.dotenv.DotenvException;
@@ -40,13 +43,17 @@ import java.util.regex.Pattern;
  * @param tokens {@code ALGORITHM}, {@code ACCESS_TOKEN_EXPIRE_MINUTES}
  * @param http {@code APP_HOST}, {@code APP_PORT}, {@code SHUTDOWN_TIMEOUT_SECONDS}, {@code CORS_ALLOWED_ORIGINS} and
  *     the log-in limits {@code LOGIN_RATE_PER_MINUTE_PER_ADDRESS}, {@code LOGIN_FAILURES_PER_ACCOUNT},
- *     {@code LOGIN_FAILURE_WINDOW_MINUTES}
+ *     {@code LOGIN_FAILURE_WINDOW_MINUTES}, the connection limits {@code IDLE_TIMEOUT_SECONDS},
+ *     {@code MAX_CONNECTIONS}, {@code REQUEST_READ_TIMEOUT_SECONDS}, and {@code MAX_ORDER_REQUESTS_IN_FLIGHT}
+ * @param management {@code MANAGEMENT_HOST}, {@code MANAGEMENT_PORT}; empty when the management port is the API's
+ *     (not 0): then the API's listener serves the metrics too
  * @param processing {@code ORDER_PROCESSING_GRACE_SECONDS}, {@code ORDER_PROCESSING_LEASE_SECONDS},
  *     {@code ORDER_PROCESSING_BATCH_SIZE}
  * @param scheduler {@code ORDER_PROCESSING_INTERVAL_SECONDS}
  * @param bcrypt {@code BCRYPT_COST}, {@code BCRYPT_THREADS}
  * @param shutdownDrain {@code SHUTDOWN_DRAIN_SECONDS}
  * @param logFormat {@code LOG_FORMAT}: {@code text} (default) or {@code json}
+ * @param sessions {@code REFRESH_TOKEN_EXPIRE_DAYS}
  */
 public record AppConfig(
         Optional<DatabaseSettings> database,
@@ -56,11 +63,20 @@ public record AppConfig(
         Optional<String> secretKey,
         TokenSettings tokens,
         HttpSettings http,
+        Optional<ManagementSettings> management,
         ProcessingSettings processing,
         SchedulerSettings scheduler,
         BcryptSettings bcrypt,
         Duration shutdownDrain,
-        LogFormat logFormat) {
+        LogFormat logFormat,
+        SessionSettings sessions) {
+
+    /**
+     * The default of {@code MAX_ORDER_REQUESTS_IN_FLIGHT}, per connection of the pool: one request using each
+     * connection, and three more ready to take it, doing the work around the statement meanwhile (the token, the
+     * JSON). More in flight would only wait for a connection; fewer would leave connections idle.
+     */
+    static final int IN_FLIGHT_PER_POOL_CONNECTION = 4;
 
     /** The version the service reports ({@code GET /}, the OpenAPI document). */
     static final String VERSION = "1.0.0";
@@ -115,6 +131,10 @@ public record AppConfig(
             throw new ConfigException("SECRET_KEY: is required when DATABASE_URL is set "
                     + "(generate one with: openssl rand -base64 48)");
         }
+        int appPort = vars.integer("APP_PORT", 8000, 0, 65_535);
+        int managementPort = vars.integer("MANAGEMENT_PORT", 9000, 0, 65_535);
+        // 0 picks a free port for each listener, so two 0s are two listeners
+        boolean sharedListener = managementPort == appPort && appPort != 0;
         String algorithm = vars.text("ALGORITHM").orElse("HS256");
         if (!AccessTokens.isSupported(algorithm)) {
             throw new ConfigException("ALGORITHM: must be HS256, HS384 or HS512, got '" + algorithm + "'");
@@ -129,14 +149,25 @@ public record AppConfig(
                         algorithm, Duration.ofMinutes(vars.integer("ACCESS_TOKEN_EXPIRE_MINUTES", 15, 1, 24 * 60))),
                 new HttpSettings(
                         vars.text("APP_HOST").orElse("0.0.0.0"),
-                        vars.integer("APP_PORT", 8000, 0, 65_535),
+                        appPort,
                         VERSION,
                         Duration.ofSeconds(vars.integer("SHUTDOWN_TIMEOUT_SECONDS", 20, 0, 600)),
                         corsOrigins(vars),
                         new LoginThrottleSettings(
                                 vars.integer("LOGIN_RATE_PER_MINUTE_PER_ADDRESS", 20, 1, 1_000_000),
                                 vars.integer("LOGIN_FAILURES_PER_ACCOUNT", 5, 1, 1_000_000),
-                                Duration.ofMinutes(vars.integer("LOGIN_FAILURE_WINDOW_MINUTES", 15, 1, 24 * 60)))),
+                                Duration.ofMinutes(vars.integer("LOGIN_FAILURE_WINDOW_MINUTES", 15, 1, 24 * 60))),
+                        new ConnectionLimits(
+                                Duration.ofSeconds(vars.integer("IDLE_TIMEOUT_SECONDS", 30, 1, 3_600)),
+                                vars.integer("MAX_CONNECTIONS", 2_000, 1, 1_000_000),
+                                Duration.ofSeconds(vars.integer("REQUEST_READ_TIMEOUT_SECONDS", 10, 1, 3_600))),
+                        vars.integer(
+                                "MAX_ORDER_REQUESTS_IN_FLIGHT", IN_FLIGHT_PER_POOL_CONNECTION * poolSize, 1, 1_000_000),
+                        sharedListener),
+                sharedListener
+                        ? Optional.empty()
+                        : Optional.of(new ManagementSettings(
+                                vars.text("MANAGEMENT_HOST").orElse("0.0.0.0"), managementPort)),
                 new ProcessingSettings(
                         Duration.ofSeconds(vars.integer("ORDER_PROCESSING_GRACE_SECONDS", 0, 0, 86_400)),
                         Duration.ofSeconds(vars.integer("ORDER_PROCESSING_LEASE_SECONDS", 600, 1, 86_400)),
@@ -148,7 +179,8 @@ public record AppConfig(
                         vars.integer("BCRYPT_THREADS", Runtime.getRuntime().availableProcessors(), 1, 256),
                         BcryptSettings.DEFAULT_QUEUE_CAPACITY),
                 Duration.ofSeconds(vars.integer("SHUTDOWN_DRAIN_SECONDS", 2, 0, 600)),
-                LogFormat.parse(vars.text("LOG_FORMAT").orElse("text")));
+                LogFormat.parse(vars.text("LOG_FORMAT").orElse("text")),
+                new SessionSettings(Duration.ofDays(vars.integer("REFRESH_TOKEN_EXPIRE_DAYS", 14, 1, 365))));
     }
 
     /**
@@ -257,7 +289,8 @@ public record AppConfig(
         return "AppConfig[database=" + database.map(DatabaseSettings::toString).orElse("embedded")
                 + ", databasePoolSize=" + databasePoolSize + ", pooler=" + pooler + ", dataDir=" + dataDir
                 + ", secretKey=" + (secretKey.isPresent() ? "****" : "(development key)")
-                + ", tokens=" + tokens + ", http=" + http + ", processing=" + processing + ", scheduler=" + scheduler
+                + ", tokens=" + tokens + ", http=" + http + ", management=" + management + ", processing=" + processing
+                + ", scheduler=" + scheduler
                 + ", bcrypt=" + bcrypt + ", shutdownDrain=" + shutdownDrain + ", logFormat=" + logFormat + "]";
     }
 }

@@ -3,6 +3,7 @@ package com.acme.orders.bootstrap;
 import com.acme.orders.adapter.http.AccessTokens;
 import com.acme.orders.adapter.http.HttpApi;
 import com.acme.orders.adapter.http.HttpMetrics;
+import com.acme.orders.adapter.http.ManagementApi;
 import com.acme.orders.adapter.http.UseCases;
 import com.acme.orders.adapter.password.BcryptPasswordHasher;
 import com.acme.orders.adapter.persistence.Database;
@@ -12,6 +13,7 @@ import com.acme.orders.adapter.scheduler.OrderProcessingScheduler;
 import com.acme.orders.adapter.scheduler.ProcessingRunListener;
 import com.acme.orders.adapter.scheduler.SchedulerStartupException;
 import com.acme.orders.application.port.in.processing.ProcessingSummary;
+import com.acme.orders.application.service.EventService;
 import com.acme.orders.application.service.OrderProcessingService;
 import com.acme.orders.application.service.OrderService;
 import com.acme.orders.application.service.PlaceOrderOnceService;
@@ -31,7 +33,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +50,7 @@ public final class OrderServiceApp implements AutoCloseable {
 
     private final Deque<AutoCloseable> stopOrder = new ArrayDeque<>();
     private final HttpApi http;
+    private final Optional<ManagementApi> management;
     private final Database database;
     private final OrderProcessingScheduler scheduler;
     private final OrderProcessingService processing;
@@ -55,7 +61,8 @@ public final class OrderServiceApp implements AutoCloseable {
     private OrderServiceApp(AppConfig config, Clock clock, ProcessingRunListener runListener) {
         this.drain = config.shutdownDrain();
         try {
-            // one registry for the whole service, scraped by GET /metrics; adapters see only MeterRegistry
+            // one registry for the whole service, scraped by GET /metrics of the management listener; adapters see only
+            // MeterRegistry
             PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             stopOrder.push(meters::close);
             stopOrder.push(observeJvm(meters));
@@ -77,11 +84,19 @@ public final class OrderServiceApp implements AutoCloseable {
                         config.bcrypt().cost());
             }
 
-            UserService users = new UserService(database.users(), hasher, clock);
+            UserService users = new UserService(
+                    database.users(),
+                    database.refreshTokens(),
+                    database.transactions(),
+                    hasher,
+                    config.sessions(),
+                    clock);
             OrderService orders = new OrderService(database.orders(), database.transactions(), clock);
             PlaceOrderOnceService ordersOnce =
                     new PlaceOrderOnceService(orders, database.idempotencyKeys(), database.transactions(), clock);
-            UseCases useCases = new UseCases(users, orders, ordersOnce);
+            // until events signal their commits, a waiting read of the feed reads it again every second
+            EventService events = new EventService(database.events(), (owner, timeout) -> Thread.sleep(timeout), clock);
+            UseCases useCases = new UseCases(users, orders, ordersOnce, events);
 
             processing = new OrderProcessingService(database.orders(), config.processing(), clock);
             HikariDataSource quartzPool = database.dedicatedPool("quartz", 3);
@@ -103,13 +118,10 @@ public final class OrderServiceApp implements AutoCloseable {
             });
             byte[] secretBytes = secret.getBytes(StandardCharsets.UTF_8);
             AccessTokens tokens = new AccessTokens(secretBytes, config.tokens(), clock);
-            http = new HttpApi(
-                    config.http(),
-                    useCases,
-                    tokens,
-                    secretBytes,
-                    this::isReady,
-                    new HttpMetrics(meters, meters::scrape));
+            HttpMetrics metrics = new HttpMetrics(meters, meters::scrape);
+            http = new HttpApi(config.http(), useCases, tokens, secretBytes, this::isReady, metrics);
+            management = config.management()
+                    .map(settings -> new ManagementApi(settings, config.http(), this::isReady, metrics));
         } catch (RuntimeException e) {
             closeQuietly();
             throw e;
@@ -150,6 +162,10 @@ public final class OrderServiceApp implements AutoCloseable {
         OrderServiceApp app = new OrderServiceApp(config, clock, runListener);
         try {
             app.startScheduler();
+            app.management.ifPresent(listener -> {
+                listener.start();
+                app.stopOrder.push(listener::stop);
+            });
             app.http.start();
         } catch (RuntimeException e) {
             app.closeQuietly();
@@ -158,10 +174,11 @@ public final class OrderServiceApp implements AutoCloseable {
         app.stopOrder.push(app.http::stop);
         app.accepting = true;
         log.info(
-                "Order service {} ready on port {} in {} ms",
+                "Order service {} ready on port {} in {} ms; metrics on port {}",
                 AppConfig.VERSION,
                 app.port(),
-                Duration.ofNanos(System.nanoTime() - started).toMillis());
+                Duration.ofNanos(System.nanoTime() - started).toMillis(),
+                app.managementPort());
         return app;
     }
 
@@ -169,9 +186,16 @@ public final class OrderServiceApp implements AutoCloseable {
         return http.port();
     }
 
-    /** The routes the HTTP API serves, for the documentation tests. */
+    /** The management listener's port; the API's when it serves the metrics itself. */
+    public int managementPort() {
+        return management.map(ManagementApi::port).orElseGet(http::port);
+    }
+
+    /** The routes the two listeners serve (each once), for the documentation tests. */
     public List<String> routes() {
-        return http.routes();
+        Set<String> routes = new LinkedHashSet<>(http.routes());
+        management.ifPresent(listener -> routes.addAll(listener.routes()));
+        return List.copyOf(routes);
     }
 
     /**

@@ -3,7 +3,10 @@ package com.acme.orders.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.acme.orders.adapter.http.ConnectionLimits;
+import com.acme.orders.adapter.http.ManagementSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -38,6 +41,15 @@ class AppConfigTest {
         assertThat(config.processing().lease()).hasSeconds(600);
         assertThat(config.processing().batchSize()).isEqualTo(500);
         assertThat(config.bcrypt().cost()).isEqualTo(12);
+        assertThat(config.sessions().refreshTokenLifetime()).hasDays(14);
+    }
+
+    @Test
+    void the_refresh_token_lifetime_is_read_in_days() {
+        assertThat(AppConfig.from(env("REFRESH_TOKEN_EXPIRE_DAYS", "30"))
+                        .sessions()
+                        .refreshTokenLifetime())
+                .hasDays(30);
     }
 
     @Test
@@ -93,6 +105,13 @@ class AppConfigTest {
                 "CORS_ALLOWED_ORIGINS              | https://shop.example/app | CORS_ALLOWED_ORIGINS: 'https://shop.example/app'",
                 "CORS_ALLOWED_ORIGINS              | ftp://shop.example | CORS_ALLOWED_ORIGINS: 'ftp://shop.example'",
                 "LOG_FORMAT                        | xml         | LOG_FORMAT: must be text or json, got 'xml'",
+                "MANAGEMENT_PORT                   | 65536       | MANAGEMENT_PORT: must be an integer between 0 and 65535",
+                "IDLE_TIMEOUT_SECONDS              | 0           | IDLE_TIMEOUT_SECONDS: must be an integer between 1",
+                "MAX_CONNECTIONS                   | 0           | MAX_CONNECTIONS: must be an integer between 1",
+                "REQUEST_READ_TIMEOUT_SECONDS      | 0           | REQUEST_READ_TIMEOUT_SECONDS: must be an integer",
+                "MAX_ORDER_REQUESTS_IN_FLIGHT      | none        | MAX_ORDER_REQUESTS_IN_FLIGHT: must be an integer",
+                "REFRESH_TOKEN_EXPIRE_DAYS         | 0           | REFRESH_TOKEN_EXPIRE_DAYS: must be an integer between 1 and 365",
+                "REFRESH_TOKEN_EXPIRE_DAYS         | two weeks   | REFRESH_TOKEN_EXPIRE_DAYS: must be an integer between 1 and 365",
             })
     void a_bad_value_stops_start_up_with_one_line_naming_the_variable(String name, String value, String message) {
         Map<String, String> env = env(name, value);
@@ -105,6 +124,51 @@ class AppConfigTest {
                 .hasMessageStartingWith(message)
                 .message()
                 .doesNotContain("\n");
+    }
+
+    @Test
+    void the_management_listener_and_the_connection_limits_take_their_documented_defaults() {
+        AppConfig config = AppConfig.from(env());
+
+        assertThat(config.management()).hasValue(new ManagementSettings("0.0.0.0", 9000));
+        assertThat(config.http().servesMetrics()).isFalse();
+        assertThat(config.http().limits().idleTimeout()).hasSeconds(30);
+        assertThat(config.http().limits().maxConnections()).isEqualTo(2_000);
+        assertThat(config.http().limits().requestReadTimeout()).hasSeconds(10);
+        assertThat(config.http().maxOrderRequestsInFlight())
+                .as("4 per pool connection")
+                .isEqualTo(40);
+    }
+
+    @Test
+    void the_limits_are_read_and_the_in_flight_bound_follows_the_pool_unless_set() {
+        AppConfig config = AppConfig.from(env(
+                "MANAGEMENT_HOST", "127.0.0.1",
+                "MANAGEMENT_PORT", "9100",
+                "IDLE_TIMEOUT_SECONDS", "5",
+                "MAX_CONNECTIONS", "100",
+                "REQUEST_READ_TIMEOUT_SECONDS", "3",
+                "DB_POOL_SIZE", "25"));
+
+        assertThat(config.management()).hasValue(new ManagementSettings("127.0.0.1", 9100));
+        assertThat(config.http().limits())
+                .isEqualTo(new ConnectionLimits(Duration.ofSeconds(5), 100, Duration.ofSeconds(3)));
+        assertThat(config.http().maxOrderRequestsInFlight()).isEqualTo(100);
+        assertThat(AppConfig.from(env("MAX_ORDER_REQUESTS_IN_FLIGHT", "7"))
+                        .http()
+                        .maxOrderRequestsInFlight())
+                .isEqualTo(7);
+    }
+
+    @Test
+    void a_management_port_equal_to_the_api_port_means_one_listener_serving_the_metrics_too() {
+        AppConfig shared = AppConfig.from(env("APP_PORT", "8080", "MANAGEMENT_PORT", "8080"));
+        assertThat(shared.management()).isEmpty();
+        assertThat(shared.http().servesMetrics()).isTrue();
+
+        AppConfig bothFree = AppConfig.from(env("APP_PORT", "0", "MANAGEMENT_PORT", "0"));
+        assertThat(bothFree.management()).as("0 is a free port each").hasValue(new ManagementSettings("0.0.0.0", 0));
+        assertThat(bothFree.http().servesMetrics()).isFalse();
     }
 
     @Test

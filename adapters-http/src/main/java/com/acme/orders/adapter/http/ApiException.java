@@ -39,6 +39,11 @@ final class ApiException extends RuntimeException {
         return new ApiException(ProblemType.BAD_REQUEST, detail, null, Map.of());
     }
 
+    /** The request's body did not arrive within the deadline ({@link RequestReadDeadline}); the connection closes. */
+    static ApiException requestTimeout(String detail) {
+        return new ApiException(ProblemType.REQUEST_TIMEOUT, detail, null, Map.of("Connection", "close"));
+    }
+
     static ApiException unsupportedMediaType(String detail) {
         return new ApiException(ProblemType.UNSUPPORTED_MEDIA_TYPE, detail, null, Map.of());
     }

@@ -4,14 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
-import io.javalin.http.HttpResponseException;
-import io.javalin.json.JavalinJackson;
 import io.javalin.security.RouteRole;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
-import org.eclipse.jetty.http.UriCompliance;
-import org.eclipse.jetty.server.Server;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,39 +40,27 @@ public final class HttpApi {
                 new AuthController(useCases.accounts(), tokens, bodies, new LoginThrottle(settings.loginThrottle()));
         OrderController orders = new OrderController(
                 useCases.orders(), useCases.ordersOnce(), bodies, new PageCursors(cursorSecret), mapper);
+        EventController events = new EventController(useCases.events(), new EventCursors(cursorSecret));
         HealthController health = new HealthController(settings.version(), ready);
         ApiDocumentation documentation = new ApiDocumentation(settings.version());
         ServerErrors serverErrors = new ServerErrors(problems, hygiene);
 
         this.app = Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
-            config.startup.showOldJavalinVersionWarning = false;
-            config.concurrency.useVirtualThreads = true;
-            config.jsonMapper(new JavalinJackson(mapper, true));
-            config.http.maxRequestSize = HttpSettings.MAX_BODY_BYTES;
-            config.http.prefer405over404 = true;
-            config.http.defaultContentType = "application/json";
-            config.router.ignoreTrailingSlashes = false;
-            config.jetty.host = settings.host();
-            config.jetty.port = settings.port();
-            config.jetty.modifyHttpConfiguration(http -> {
-                http.setSendServerVersion(false);
-                http.setSendXPoweredBy(false);
-                // Javalin's LEGACY mode passes ambiguous and UTF-16 (%u) encodings on, where path parameters fail
-                http.setUriCompliance(UriCompliance.DEFAULT);
-            });
-            config.jetty.modifyServer(server -> {
-                configureShutdown(server, settings.stopTimeout().toMillis());
-                server.setErrorHandler(serverErrors);
-            });
-            config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(serverErrors));
-            config.requestLogger.http(hygiene::logAccess);
+            Listener.configure(
+                    config,
+                    settings.host(),
+                    settings.port(),
+                    settings.limits(),
+                    settings.stopTimeout(),
+                    mapper,
+                    hygiene,
+                    problems,
+                    serverErrors);
+            config.jetty.modifyServer(server ->
+                    server.insertHandler(new InFlightLimit(settings.maxOrderRequestsInFlight(), serverErrors)));
             ApiDocumentation.serveAssets(config);
             CorsPolicy.apply(config, settings.corsAllowedOrigins());
 
-            config.routes.before(hygiene::assignRequestId);
-            config.routes.before(RequestHygiene::addHeaders);
-            config.routes.before(RequestHygiene::requireDecodableQuery);
             config.routes.before("/auth/login", auth::admitAddress);
             config.routes.before("/auth/register", auth::admitAddress);
             config.routes.beforeMatched(authentication::authenticate);
@@ -85,23 +69,24 @@ public final class HttpApi {
             routes.get("/", health::root);
             routes.get("/health/live", health::live);
             routes.get("/health/ready", health::ready);
-            routes.get(
-                    "/metrics", ctx -> ctx.contentType(HttpMetrics.CONTENT_TYPE).result(metrics.scrape()));
+            if (settings.servesMetrics()) {
+                routes.get("/metrics", metrics::serve);
+            }
             routes.get("/openapi.json", documentation::json);
             routes.get("/openapi.yaml", documentation::yaml);
             routes.get(ApiDocumentation.SWAGGER_UI_PATH, documentation::swaggerUi);
             routes.get(ApiDocumentation.REDOC_PATH, documentation::redoc);
             config.routes.post("/auth/register", auth::register);
             config.routes.post("/auth/login", auth::logIn);
+            config.routes.post("/auth/refresh", auth::refresh);
+            config.routes.post("/auth/logout", auth::logOut, BearerAuthentication.REQUIRED);
+            routes.get("/auth/me", auth::me, BearerAuthentication.REQUIRED);
             config.routes.post("/orders", orders::place, BearerAuthentication.REQUIRED);
             routes.get("/orders", orders::list, BearerAuthentication.REQUIRED);
             routes.get("/orders/{id}", orders::get, BearerAuthentication.REQUIRED);
             config.routes.patch("/orders/{id}/cancel", orders::cancel, BearerAuthentication.REQUIRED);
             routes.get("/orders/{id}/history", orders::history, BearerAuthentication.REQUIRED);
-
-            // Javalin maps its own HttpResponseExceptions (404, 405, 413...) unless that exact type has a handler.
-            config.routes.exception(HttpResponseException.class, problems::answer);
-            config.routes.exception(Exception.class, problems::answer);
+            routes.get("/events", events::list, BearerAuthentication.REQUIRED);
         });
     }
 
@@ -123,6 +108,10 @@ public final class HttpApi {
 
     /** Every route the API serves, as {@code METHOD path}; the OpenAPI tests compare it with the document. */
     public List<String> routes() {
+        return routesOf(app);
+    }
+
+    static List<String> routesOf(Javalin app) {
         return app.unsafe.internalRouter.allHttpHandlers().stream()
                 .map(parsed -> parsed.endpoint)
                 .filter(endpoint -> endpoint.method.isHttpMethod())
@@ -135,17 +124,11 @@ public final class HttpApi {
      * authenticated and answered as GET is (Jetty sends the headers without the body) and is measured under its route.
      * Javalin alone answers a HEAD of a GET route with an empty 200 before any hook that needs the route runs.
      */
-    private record Routes(RoutesConfig routes) {
+    record Routes(RoutesConfig routes) {
 
         void get(String path, Handler handler, RouteRole... roles) {
             routes.get(path, handler, roles);
             routes.head(path, handler, roles);
         }
-    }
-
-    /** The service's own shutdown runs the stop, in its order: Jetty must not stop itself on SIGTERM first. */
-    private static void configureShutdown(Server server, long stopTimeoutMillis) {
-        server.setStopTimeout(stopTimeoutMillis);
-        server.setStopAtShutdown(false);
     }
 }

@@ -1,5 +1,6 @@
 package com.acme.orders.adapter.http;
 
+import io.javalin.http.Context;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -42,5 +43,10 @@ public final class HttpMetrics {
 
     String scrape() {
         return scrape.get();
+    }
+
+    /** {@code GET /metrics}. */
+    void serve(Context ctx) {
+        ctx.contentType(CONTENT_TYPE).result(scrape());
     }
 }

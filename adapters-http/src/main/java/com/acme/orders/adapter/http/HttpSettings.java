@@ -12,6 +12,12 @@ import java.util.Objects;
  * @param corsAllowedOrigins exact origins ({@code https://shop.example.com}) allowed to call the API from a browser;
  *     empty: CORS is off and no response carries {@code Access-Control-Allow-Origin}
  * @param loginThrottle limits on log-in and registration
+ * @param limits what one connection may hold of the listener
+ * @param maxOrderRequestsInFlight order requests (every {@code /orders} route needs the database) served at once;
+ *     one more is answered 503 with {@code Retry-After} at once, rather than waiting for a connection of the pool
+ *     ({@link InFlightLimit})
+ * @param servesMetrics whether this listener serves {@code GET /metrics} too: only when the management listener is
+ *     this one ({@link ManagementApi} otherwise)
  */
 public record HttpSettings(
         String host,
@@ -19,7 +25,10 @@ public record HttpSettings(
         String version,
         Duration stopTimeout,
         List<String> corsAllowedOrigins,
-        LoginThrottleSettings loginThrottle) {
+        LoginThrottleSettings loginThrottle,
+        ConnectionLimits limits,
+        int maxOrderRequestsInFlight,
+        boolean servesMetrics) {
 
     /** Bodies larger than this are refused with 413, whether or not they declare their length. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
@@ -30,6 +39,10 @@ public record HttpSettings(
         Objects.requireNonNull(stopTimeout, "stopTimeout");
         corsAllowedOrigins = List.copyOf(corsAllowedOrigins);
         Objects.requireNonNull(loginThrottle, "loginThrottle");
+        Objects.requireNonNull(limits, "limits");
+        if (maxOrderRequestsInFlight < 1) {
+            throw new IllegalArgumentException("maxOrderRequestsInFlight must be at least 1");
+        }
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
         }
@@ -38,8 +51,17 @@ public record HttpSettings(
         }
     }
 
-    /** CORS off, default throttling. */
+    /** CORS off, default throttling and limits, no metrics. */
     public HttpSettings(String host, int port, String version, Duration stopTimeout) {
-        this(host, port, version, stopTimeout, List.of(), LoginThrottleSettings.DEFAULTS);
+        this(
+                host,
+                port,
+                version,
+                stopTimeout,
+                List.of(),
+                LoginThrottleSettings.DEFAULTS,
+                ConnectionLimits.DEFAULTS,
+                40,
+                false);
     }
 }

@@ -90,9 +90,15 @@ final class JsonBodies {
         try {
             body = source.bytes();
         } catch (IOException | UncheckedIOException e) {
+            if (RequestReadDeadline.isDeadline(e)) {
+                throw ApiException.requestTimeout("The request body did not arrive within the request read deadline.");
+            }
             throw ApiException.malformedJson(
                     "The request body ended early: shorter than its Content-Length, or its chunked framing is broken.");
         } catch (RuntimeException e) {
+            if ((e instanceof HttpException jetty && jetty.getCode() == 408) || RequestReadDeadline.isDeadline(e)) {
+                throw ApiException.requestTimeout("The request body did not arrive within the request read deadline.");
+            }
             if (e instanceof HttpException jetty && jetty.getCode() != 413) {
                 throw ApiException.malformedJson(
                         "The request body could not be read: its chunked framing or its length is broken.");

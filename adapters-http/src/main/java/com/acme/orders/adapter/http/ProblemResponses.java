@@ -1,6 +1,7 @@
 package com.acme.orders.adapter.http;
 
 import com.acme.orders.application.port.in.account.InvalidCredentialsException;
+import com.acme.orders.application.port.in.account.InvalidRefreshTokenException;
 import com.acme.orders.application.port.in.order.IdempotencyKeyInFlightException;
 import com.acme.orders.application.port.in.order.IdempotencyKeyReusedException;
 import com.acme.orders.application.port.in.order.OrderNotFoundException;
@@ -50,6 +51,15 @@ final class ProblemResponses {
             case InvalidCredentialsException e -> {
                 ctx.header("WWW-Authenticate", BearerAuthentication.CHALLENGE);
                 respond(ctx, ProblemType.INVALID_CREDENTIALS, "Incorrect email or password.", null);
+            }
+            case InvalidRefreshTokenException e -> {
+                // RFC 9110 §15.5.2: a 401 carries a challenge; the refresh token is the credential that failed
+                ctx.header("WWW-Authenticate", BearerAuthentication.CHALLENGE + ", error=\"invalid_token\"");
+                respond(
+                        ctx,
+                        ProblemType.INVALID_REFRESH_TOKEN,
+                        "The refresh token is invalid, expired, revoked or already used; log in again.",
+                        null);
             }
             case EmailAlreadyRegisteredException e ->
                 respond(ctx, ProblemType.EMAIL_TAKEN, "An account with this email address already exists.", null);

@@ -10,6 +10,7 @@ enum ProblemType {
     MALFORMED_JSON("/problems/malformed-json", "Malformed JSON", 400),
     UNAUTHORIZED("/problems/unauthorized", "Unauthorized", 401),
     INVALID_CREDENTIALS("/problems/invalid-credentials", "Invalid credentials", 401),
+    INVALID_REFRESH_TOKEN("/problems/invalid-refresh-token", "Invalid refresh token", 401),
     NOT_FOUND("about:blank", "Not Found", 404),
     ORDER_NOT_FOUND("/problems/order-not-found", "Order not found", 404),
     METHOD_NOT_ALLOWED("about:blank", "Method Not Allowed", 405),
@@ -17,6 +18,7 @@ enum ProblemType {
     ILLEGAL_TRANSITION("/problems/order-state-conflict", "Order state conflict", 409),
     IDEMPOTENCY_KEY_IN_FLIGHT("/problems/idempotency-key-in-flight", "Idempotency key in flight", 409),
     IDEMPOTENCY_KEY_REUSED("/problems/idempotency-key-reused", "Idempotency key reused", 422),
+    REQUEST_TIMEOUT("about:blank", "Request Timeout", 408),
     CONTENT_TOO_LARGE("about:blank", "Content Too Large", 413),
     UNSUPPORTED_MEDIA_TYPE("about:blank", "Unsupported Media Type", 415),
     URI_TOO_LONG("about:blank", "URI Too Long", 414),
@@ -33,6 +35,7 @@ enum ProblemType {
      */
     static ProblemType ofServerStatus(int status) {
         return switch (status) {
+            case 408 -> REQUEST_TIMEOUT;
             case 413 -> CONTENT_TOO_LARGE;
             case 414 -> URI_TOO_LONG;
             case 417 -> EXPECTATION_FAILED;

@@ -1,6 +1,7 @@
 package com.acme.orders.adapter.http;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
@@ -24,6 +25,11 @@ final class ServerErrors extends ErrorHandler {
     /** Jetty's reasons name the broken rule ("Illegal character SPACE", "No Host"); a long one is cut. */
     private static final int MAX_REASON = 120;
 
+    /** The method of a request whose head never arrived whole. */
+    static final String UNKNOWN_METHOD = "UNKNOWN";
+
+    static final String RETRY_AFTER_SECONDS = "1";
+
     private final ProblemResponses problems;
     private final RequestHygiene hygiene;
 
@@ -34,7 +40,6 @@ final class ServerErrors extends ErrorHandler {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        long started = System.nanoTime();
         int jettyStatus = response.getStatus();
         String reason = (String) request.getAttribute(ERROR_MESSAGE);
         if (request.getAttribute(ERROR_EXCEPTION) instanceof HttpException failure) {
@@ -44,6 +49,17 @@ final class ServerErrors extends ErrorHandler {
             }
         }
         ProblemType type = ProblemType.ofServerStatus(jettyStatus);
+        answer(request, response, callback, type, detail(type, reason));
+        return true;
+    }
+
+    /**
+     * Writes {@code type} with {@code detail} as every problem is written, with {@code Retry-After: 1} on a 503, and
+     * logs and measures it under the route {@value HttpMetrics#UNMATCHED}. For answers given before any route runs:
+     * Jetty's refusals, and the limits of {@link InFlightLimit}.
+     */
+    void answer(Request request, Response response, Callback callback, ProblemType type, String detail) {
+        long started = System.nanoTime();
         String path = request.getHttpURI() == null || request.getHttpURI().getPath() == null
                 ? "/"
                 : request.getHttpURI().getPath();
@@ -53,14 +69,50 @@ final class ServerErrors extends ErrorHandler {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);
         response.getHeaders().put(RequestHygiene.REQUEST_ID_HEADER, requestId);
         RequestHygiene.headers(path).forEach(response.getHeaders()::put);
-        byte[] body = problems.body(type, detail(type, reason), path, requestId, null);
+        if (type == ProblemType.UNAVAILABLE) {
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
+        byte[] body = problems.body(type, detail, path, requestId, null);
         boolean head = "HEAD".equals(request.getMethod());
         response.write(true, head ? ByteBuffer.allocate(0) : ByteBuffer.wrap(body), callback);
 
         MDC.put(RequestHygiene.REQUEST_ID_MDC, requestId);
         hygiene.logAccess(
                 request.getMethod(), HttpMetrics.UNMATCHED, type.status(), (System.nanoTime() - started) / 1e6f);
-        return true;
+    }
+
+    /**
+     * A whole HTTP/1.1 answer of {@code type}, bytes to write on a connection where no request exists yet (its head
+     * never arrived whole, {@link RequestReadDeadline}); it closes the connection. Logged and measured as
+     * {@link #answer} does, with the method {@value #UNKNOWN_METHOD}.
+     */
+    ByteBuffer rawAnswer(ProblemType type, String detail) {
+        String requestId = RequestHygiene.requestIdFor(null);
+        byte[] body = problems.body(type, detail, "/", requestId, null);
+        StringBuilder head = new StringBuilder()
+                .append("HTTP/1.1 ")
+                .append(type.status())
+                .append(' ')
+                .append(HttpStatus.getMessage(type.status()))
+                .append("\r\n");
+        head.append("Content-Type: ").append(Problem.CONTENT_TYPE).append("\r\n");
+        head.append("Content-Length: ").append(body.length).append("\r\n");
+        head.append("Connection: close\r\n");
+        head.append(RequestHygiene.REQUEST_ID_HEADER)
+                .append(": ")
+                .append(requestId)
+                .append("\r\n");
+        RequestHygiene.headers("/")
+                .forEach((name, value) ->
+                        head.append(name).append(": ").append(value).append("\r\n"));
+        head.append("\r\n");
+        byte[] headBytes = head.toString().getBytes(StandardCharsets.US_ASCII);
+        ByteBuffer answer = ByteBuffer.allocate(headBytes.length + body.length);
+        answer.put(headBytes).put(body).flip();
+
+        MDC.put(RequestHygiene.REQUEST_ID_MDC, requestId);
+        hygiene.logAccess(UNKNOWN_METHOD, HttpMetrics.UNMATCHED, type.status(), 0f);
+        return answer;
     }
 
     private static String detail(ProblemType type, String reason) {

@@ -1,6 +1,7 @@
 package com.acme.orders.adapter.http;
 
 import com.acme.orders.application.port.in.account.AccountUseCases;
+import com.acme.orders.application.port.in.event.ListEventsUseCase;
 import com.acme.orders.application.port.in.order.OrderUseCases;
 import com.acme.orders.application.port.in.order.PlaceOrderOnceUseCase;
 import java.util.Objects;
@@ -11,12 +12,15 @@ import java.util.Objects;
  * @param accounts registration, log-in and the check of every authenticated request
  * @param orders the caller's own orders
  * @param ordersOnce placing an order once per {@code Idempotency-Key}
+ * @param events the caller's order events
  */
-public record UseCases(AccountUseCases accounts, OrderUseCases orders, PlaceOrderOnceUseCase ordersOnce) {
+public record UseCases(
+        AccountUseCases accounts, OrderUseCases orders, PlaceOrderOnceUseCase ordersOnce, ListEventsUseCase events) {
 
     public UseCases {
         Objects.requireNonNull(accounts, "accounts");
         Objects.requireNonNull(orders, "orders");
         Objects.requireNonNull(ordersOnce, "ordersOnce");
+        Objects.requireNonNull(events, "events");
     }
 }

@@ -3,8 +3,10 @@ package com.acme.orders.adapter.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.orders.application.port.out.TransactionRunner;
+import com.acme.orders.application.service.EventService;
 import com.acme.orders.application.service.OrderService;
 import com.acme.orders.application.service.PlaceOrderOnceService;
+import com.acme.orders.application.service.SessionSettings;
 import com.acme.orders.application.service.UserService;
 import com.acme.orders.application.testing.FakePasswordHasher;
 import com.acme.orders.application.testing.InMemoryStore;
@@ -32,10 +34,18 @@ import java.util.function.Consumer;
  * their ports (the transactions of the order services may be a stub a test hands in, to force a failure), and a plain
  * HTTP client for it.
  */
-record RunningApi(HttpApi server, InMemoryStore store, AccessTokens tokens, SimpleMeterRegistry meters)
+record RunningApi(
+        HttpApi server,
+        Optional<ManagementApi> management,
+        InMemoryStore store,
+        AccessTokens tokens,
+        SimpleMeterRegistry meters)
         implements AutoCloseable {
 
     static final String PASSWORD = "securepass123";
+    /** What {@code GET /metrics} answers in these tests. */
+    static final String METRICS = "# TYPE test_metric counter\ntest_metric_total 1.0\n";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -47,6 +57,13 @@ record RunningApi(HttpApi server, InMemoryStore store, AccessTokens tokens, Simp
         BooleanSupplier ready = () -> true;
         /** The transactions of the order services; empty: the in-memory store's. */
         Optional<TransactionRunner> orderTransactions = Optional.empty();
+
+        ConnectionLimits limits = ConnectionLimits.DEFAULTS;
+        int maxOrderRequestsInFlight = 1_000;
+        /** Whether the API's listener serves {@code /metrics} itself, as when the management port is the API's. */
+        boolean servesMetrics = false;
+        /** Whether a management listener starts beside the API, on a free port. */
+        boolean management = false;
     }
 
     static RunningApi start() {
@@ -61,20 +78,48 @@ record RunningApi(HttpApi server, InMemoryStore store, AccessTokens tokens, Simp
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         byte[] secret = UUID.randomUUID().toString().repeat(2).getBytes(StandardCharsets.UTF_8);
         AccessTokens tokens = new AccessTokens(secret, "HS256", Duration.ofMinutes(15), clock);
-        UserService users = new UserService(store.users(), new FakePasswordHasher(), clock);
+        UserService users = new UserService(
+                store.users(),
+                store.refreshTokens(),
+                store.transactions(),
+                new FakePasswordHasher(),
+                SessionSettings.DEFAULTS,
+                clock);
         TransactionRunner transactions = setup.orderTransactions.orElse(store.transactions());
         OrderService orders = new OrderService(store.orders(), transactions, clock);
+        // a wait on the fakes is a plain sleep: a waiting request reads again at least every second
+        EventService events = new EventService(store.events(), (owner, timeout) -> Thread.sleep(timeout), clock);
         UseCases useCases = new UseCases(
-                users, orders, new PlaceOrderOnceService(orders, store.idempotencyKeys(), transactions, clock));
+                users, orders, new PlaceOrderOnceService(orders, store.idempotencyKeys(), transactions, clock), events);
         HttpSettings settings = new HttpSettings(
-                "127.0.0.1", 0, "test", Duration.ofSeconds(2), setup.corsAllowedOrigins, setup.loginThrottle);
-        HttpApi server =
-                new HttpApi(settings, useCases, tokens, secret, setup.ready, new HttpMetrics(meters, () -> ""));
-        return new RunningApi(server.start(), store, tokens, meters);
+                "127.0.0.1",
+                0,
+                "test",
+                Duration.ofSeconds(2),
+                setup.corsAllowedOrigins,
+                setup.loginThrottle,
+                setup.limits,
+                setup.maxOrderRequestsInFlight,
+                setup.servesMetrics);
+        HttpMetrics metrics = new HttpMetrics(meters, () -> METRICS);
+        HttpApi server = new HttpApi(settings, useCases, tokens, secret, setup.ready, metrics);
+        Optional<ManagementApi> management = setup.management
+                ? Optional.of(new ManagementApi(new ManagementSettings("127.0.0.1", 0), settings, setup.ready, metrics))
+                : Optional.empty();
+        server.start();
+        management.ifPresent(ManagementApi::start);
+        return new RunningApi(server, management, store, tokens, meters);
     }
 
     int port() {
         return server.port();
+    }
+
+    /** A request to {@code path} of the management listener, to complete and {@link #send}. */
+    HttpRequest.Builder managementRequest(String path) {
+        return HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:" + management.orElseThrow().port() + path))
+                .timeout(Duration.ofSeconds(30));
     }
 
     /** A request to {@code path} of this API, to complete and {@link #send}. */
@@ -129,11 +174,16 @@ record RunningApi(HttpApi server, InMemoryStore store, AccessTokens tokens, Simp
 
     /** Logs {@code email} in with {@link #PASSWORD} over HTTP and returns its access token. */
     String logIn(String email) {
+        return logInAnswer(email).json().get("access_token").asText();
+    }
+
+    /** Logs {@code email} in with {@link #PASSWORD} over HTTP and returns the 200 answer, both tokens in it. */
+    Answer logInAnswer(String email) {
         Answer answer = post("/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
         if (answer.status() != 200) {
             throw new IllegalStateException("log-in failed: " + answer);
         }
-        return answer.json().get("access_token").asText();
+        return answer;
     }
 
     /** A new user's access token. */
@@ -148,6 +198,7 @@ record RunningApi(HttpApi server, InMemoryStore store, AccessTokens tokens, Simp
 
     @Override
     public void close() {
+        management.ifPresent(ManagementApi::stop);
         server.stop();
     }
 

@@ -1,7 +1,9 @@
 package com.acme.orders.adapter.persistence;
 
 import com.acme.orders.application.port.out.IdempotencyKeys;
+import com.acme.orders.application.port.out.OrderEventFeed;
 import com.acme.orders.application.port.out.OrderRepository;
+import com.acme.orders.application.port.out.RefreshTokens;
 import com.acme.orders.application.port.out.TransactionRunner;
 import com.acme.orders.application.port.out.UserRepository;
 import com.zaxxer.hikari.HikariConfig;
@@ -49,6 +51,8 @@ public final class Database implements AutoCloseable {
     private final OrderRepository orders;
     private final TransactionRunner transactions;
     private final IdempotencyKeys idempotencyKeys;
+    private final RefreshTokens refreshTokens;
+    private final OrderEventFeed events;
     private final MeterRegistry meters;
 
     private Database(
@@ -65,6 +69,8 @@ public final class Database implements AutoCloseable {
         this.orders = StorageFailures.translating(OrderRepository.class, new JdbiOrderRepository(jdbi));
         this.transactions = StorageFailures.translating(TransactionRunner.class, new JdbiTransactionRunner(jdbi));
         this.idempotencyKeys = StorageFailures.translating(IdempotencyKeys.class, new JdbiIdempotencyKeys(jdbi));
+        this.refreshTokens = StorageFailures.translating(RefreshTokens.class, new JdbiRefreshTokens(jdbi));
+        this.events = StorageFailures.translating(OrderEventFeed.class, new JdbiOrderEventFeed(jdbi));
     }
 
     /**
@@ -227,6 +233,14 @@ public final class Database implements AutoCloseable {
 
     public IdempotencyKeys idempotencyKeys() {
         return idempotencyKeys;
+    }
+
+    public RefreshTokens refreshTokens() {
+        return refreshTokens;
+    }
+
+    public OrderEventFeed events() {
+        return events;
     }
 
     /** The pool itself, for components that need plain JDBC on the same database (the Quartz job store). */

@@ -7,7 +7,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 
 /**
- * The SQL on {@code orders} and {@code order_status_history}. Every method is one statement, one round trip, on its
+ * The SQL on {@code orders} and {@code order_status_history}. Each history row is also the change's event: it carries
+ * the owner, the change's sequence and, by the column's default, the writing transaction's id (V12). Every method is one statement, one round trip, on its
  * own handle or on the transaction's (JDBI hands a thread the handle of its open transaction). Rows are bound by
  * their components ({@link RowArguments}) and read by the mappers of {@link RowMappers}.
  */
@@ -25,10 +26,10 @@ final class OrderDao {
             WITH placed AS (
                 INSERT INTO orders (id, user_id, product_name, amount, status, created_at, updated_at)
                 VALUES (:id, :userId, :productName, :amount, :status, :createdAt, :updatedAt)
-                RETURNING id
+                RETURNING id, user_id
             )
-            INSERT INTO order_status_history (order_id, from_status, to_status, at, actor)
-            SELECT placed.id, :fromStatus, :toStatus, :at, :actor
+            INSERT INTO order_status_history (order_id, user_id, from_status, to_status, at, actor, sequence)
+            SELECT placed.id, placed.user_id, :fromStatus, :toStatus, :at, :actor, :sequence
             FROM placed
             """;
 
@@ -103,8 +104,8 @@ final class OrderDao {
                 WHERE id = :id AND user_id = :ownerId AND status = :fromStatus
                 RETURNING id, user_id, product_name, amount, status, created_at, updated_at
             ), recorded AS (
-                INSERT INTO order_status_history (order_id, from_status, to_status, at, actor)
-                SELECT moved.id, :fromStatus, moved.status, moved.updated_at, :actor
+                INSERT INTO order_status_history (order_id, user_id, from_status, to_status, at, actor, sequence)
+                SELECT moved.id, moved.user_id, :fromStatus, moved.status, moved.updated_at, :actor, :sequence
                 FROM moved
             )
             SELECT id, user_id, product_name, amount, status, created_at, updated_at
@@ -144,10 +145,10 @@ final class OrderDao {
                 UPDATE orders
                 SET status = :toStatus, updated_at = :at
                 WHERE id = ANY(ARRAY(SELECT id FROM picked)) AND status = <fromLiteral>
-                RETURNING id
+                RETURNING id, user_id
             ), recorded AS (
-                INSERT INTO order_status_history (order_id, from_status, to_status, at, actor)
-                SELECT moved.id, <fromLiteral>, :toStatus, :at, :actor
+                INSERT INTO order_status_history (order_id, user_id, from_status, to_status, at, actor, sequence)
+                SELECT moved.id, moved.user_id, <fromLiteral>, :toStatus, :at, :actor, :sequence
                 FROM moved
             )
             SELECT id
@@ -164,10 +165,10 @@ final class OrderDao {
                 UPDATE orders
                 SET status = :toStatus, updated_at = :at
                 WHERE id = ANY(:ids) AND status = :fromStatus
-                RETURNING id
+                RETURNING id, user_id
             ), recorded AS (
-                INSERT INTO order_status_history (order_id, from_status, to_status, at, actor)
-                SELECT moved.id, :fromStatus, :toStatus, :at, :actor
+                INSERT INTO order_status_history (order_id, user_id, from_status, to_status, at, actor, sequence)
+                SELECT moved.id, moved.user_id, :fromStatus, :toStatus, :at, :actor, :sequence
                 FROM moved
             )
             SELECT count(*)::int
@@ -176,7 +177,7 @@ final class OrderDao {
 
     /** An order's history, oldest first; {@code id} breaks ties between changes at the same instant. */
     static final String HISTORY = """
-            SELECT from_status, to_status, at, actor
+            SELECT from_status, to_status, at, actor, sequence
             FROM order_status_history
             WHERE order_id = :orderId
             ORDER BY id

@@ -34,7 +34,15 @@ final class RowMappers {
             rs.getInt("token_version"));
 
     static final RowMapper<StatusChangeRow> STATUS_CHANGE = (rs, ctx) -> new StatusChangeRow(
-            rs.getString("from_status"), rs.getString("to_status"), instant(rs, "at"), rs.getString("actor"));
+            rs.getString("from_status"),
+            rs.getString("to_status"),
+            instant(rs, "at"),
+            rs.getString("actor"),
+            rs.getInt("sequence"));
+
+    /** An event: the history row's id, sequence and writing transaction, with the order as the change left it. */
+    static final RowMapper<EventRow> EVENT =
+            (rs, ctx) -> new EventRow(rs.getLong("event_id"), rs.getLong("xid"), rs.getInt("sequence"), order(rs));
 
     /** The response columns are null while the key is in flight. */
     static final RowMapper<IdempotencyKeyRow> IDEMPOTENCY_KEY = (rs, ctx) -> new IdempotencyKeyRow(
@@ -43,6 +51,14 @@ final class RowMappers {
             rs.getObject("order_id", Long.class),
             rs.getObject("response_status", Integer.class),
             rs.getString("response_body"));
+
+    static final RowMapper<RefreshTokenRow> REFRESH_TOKEN = (rs, ctx) -> new RefreshTokenRow(
+            rs.getString("token_hash"),
+            rs.getObject("family_id", java.util.UUID.class),
+            rs.getLong("user_id"),
+            instant(rs, "expires_at"),
+            rs.getBoolean("spent"),
+            rs.getBoolean("revoked"));
 
     /** The first column as a {@code bigint}: a sequence's next value, an id. */
     static final RowMapper<Long> LONG = (rs, ctx) -> rs.getLong(1);

@@ -5,15 +5,19 @@ import com.acme.orders.domain.order.OrderStatus;
 import com.acme.orders.domain.order.StatusChange;
 import java.time.Instant;
 
-/** A row of {@code order_status_history} without its keys; statuses and actor as their codes. */
-record StatusChangeRow(String fromStatus, String toStatus, Instant at, String actor) {
+/**
+ * A row of {@code order_status_history} without its keys and its owner; statuses and actor as their codes, and the
+ * change's place in its history ({@link StatusChange#sequence}).
+ */
+record StatusChangeRow(String fromStatus, String toStatus, Instant at, String actor, int sequence) {
 
     static StatusChangeRow of(StatusChange change) {
         return new StatusChangeRow(
                 change.from() == null ? null : change.from().code(),
                 change.to().code(),
                 change.at(),
-                change.actor().code());
+                change.actor().code(),
+                change.sequence());
     }
 
     StatusChange toStatusChange() {

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * only safe if the generic plan of each statement the service runs on its tables reads an index, never the whole
  * table. Each statement is prepared as the driver prepares it, with its parameters unknown to the planner, on tables
  * large enough that a sequential scan would lose (5,000 users, 40,000 orders and their history, 40,000 idempotency
- * keys, analysed), and its generic plan is checked.
+ * keys, 40,000 refresh token families and tokens, analysed), and its generic plan is checked.
  */
 class GenericPlansTest {
 
@@ -46,13 +46,20 @@ class GenericPlansTest {
                            (ARRAY['pending', 'processing', 'completed', 'cancelled'])[1 + g % 4],
                            now() - g * interval '1 second', now() - g * interval '1 second'
                     FROM generate_series(1, 40000) g
-                    RETURNING id, status, created_at
+                    RETURNING id, user_id, status, created_at
                 )
-                INSERT INTO order_status_history (order_id, from_status, to_status, at, actor)
-                SELECT id, NULL, 'pending', created_at, 'user' FROM placed""", """
+                INSERT INTO order_status_history (order_id, user_id, from_status, to_status, at, actor, sequence)
+                SELECT id, user_id, NULL, 'pending', created_at, 'user', 1 FROM placed""", """
                 INSERT INTO idempotency_keys (user_id, idempotency_key, fingerprint, status, created_at)
                 SELECT (SELECT min(id) FROM users) + g % 5000, 'key-' || g, md5(g::text), 'in_flight',
                        now() - g * interval '1 second'
+                FROM generate_series(1, 40000) g""", """
+                INSERT INTO refresh_token_families (id, user_id, created_at, expires_at)
+                SELECT md5(g::text)::uuid, (SELECT min(id) FROM users) + g % 5000, now(),
+                       now() + g * interval '1 minute'
+                FROM generate_series(1, 40000) g""", """
+                INSERT INTO refresh_tokens (token_hash, family_id, issued_at)
+                SELECT encode(sha256(g::text::bytea), 'hex'), md5((1 + g % 40000)::text)::uuid, now()
                 FROM generate_series(1, 40000) g""", "ANALYZE");
     }
 
@@ -79,11 +86,17 @@ class GenericPlansTest {
                         "OrderDao.APPLY_TO_OLDEST from processing",
                         OrderDao.APPLY_TO_OLDEST.replace("<fromLiteral>", "'processing'")),
                 Arguments.of("OrderDao.HISTORY", OrderDao.HISTORY),
+                Arguments.of("EventDao.FEED", EventDao.FEED),
                 Arguments.of("IdempotencyKeyDao.FIND", IdempotencyKeyDao.FIND),
                 Arguments.of("IdempotencyKeyDao.DELETE_STALE", IdempotencyKeyDao.DELETE_STALE),
                 Arguments.of("IdempotencyKeyDao.COMPLETE", IdempotencyKeyDao.COMPLETE),
                 Arguments.of("IdempotencyKeyDao.RELEASE", IdempotencyKeyDao.RELEASE),
-                Arguments.of("IdempotencyKeyDao.DELETE_EXPIRED", IdempotencyKeyDao.DELETE_EXPIRED));
+                Arguments.of("IdempotencyKeyDao.DELETE_EXPIRED", IdempotencyKeyDao.DELETE_EXPIRED),
+                Arguments.of("RefreshTokenDao.LOCK", RefreshTokenDao.LOCK),
+                Arguments.of("RefreshTokenDao.MARK_SPENT", RefreshTokenDao.MARK_SPENT),
+                Arguments.of("RefreshTokenDao.REVOKE_FAMILY", RefreshTokenDao.REVOKE_FAMILY),
+                Arguments.of("RefreshTokenDao.REVOKE_ALL_OF_USER", RefreshTokenDao.REVOKE_ALL_OF_USER),
+                Arguments.of("RefreshTokenDao.DELETE_EXPIRED", RefreshTokenDao.DELETE_EXPIRED));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -239,8 +239,9 @@ class MigrationsTest {
 
     private static String insertHistorySql(long order, String from, String to, String actor) {
         return """
-                INSERT INTO order_status_history (order_id, from_status, to_status, at, actor)
-                VALUES (%d, %s, %s, now(), %s)""".formatted(order, from, to, actor);
+                INSERT INTO order_status_history (order_id, user_id, from_status, to_status, at, actor, sequence)
+                VALUES (%1$d, COALESCE((SELECT user_id FROM orders WHERE id = %1$d), 0), %2$s, %3$s, now(), %4$s,
+                        1 + (SELECT count(*) FROM order_status_history WHERE order_id = %1$d))""".formatted(order, from, to, actor);
     }
 
     private static long insertUser() throws SQLException {

@@ -106,10 +106,10 @@ class OrderProcessingQueriesTest {
                     FROM users u,
                          LATERAL (SELECT timestamptz '%s' + (g / 3) * interval '1 second' AS at
                                   FROM generate_series(0, %d) AS g) AS t
-                    RETURNING id, created_at
+                    RETURNING id, user_id, created_at
                 )
-                INSERT INTO order_status_history (order_id, from_status, to_status, at, actor)
-                SELECT id, NULL, 'pending', created_at, 'user'
+                INSERT INTO order_status_history (order_id, user_id, from_status, to_status, at, actor, sequence)
+                SELECT id, user_id, NULL, 'pending', created_at, 'user', 1
                 FROM placed""".formatted(FIRST_PLACED, ORDERS - 1));
         execute("ANALYZE orders");
     }

@@ -23,7 +23,8 @@ class UserServiceTest {
     private final InMemoryStore store = new InMemoryStore();
     private final FakePasswordHasher hasher = new FakePasswordHasher();
     private final MutableClock clock = MutableClock.at(Instant.parse("2026-11-24T10:00:00.123456789Z"));
-    private final UserService service = new UserService(store.users(), hasher, clock);
+    private final UserService service = new UserService(
+            store.users(), store.refreshTokens(), store.transactions(), hasher, SessionSettings.DEFAULTS, clock);
 
     @Test
     void register_stores_the_user_with_a_hash_of_the_password_not_the_password() {
@@ -66,14 +67,16 @@ class UserServiceTest {
     void log_in_with_the_right_password_returns_the_user() {
         User alice = service.register(Users.aliceCommand());
 
-        assertThat(service.logIn(Users.logIn(ALICE_EMAIL, ALICE_PASSWORD))).isEqualTo(alice);
+        assertThat(service.logIn(Users.logIn(ALICE_EMAIL, ALICE_PASSWORD)).user())
+                .isEqualTo(alice);
     }
 
     @Test
     void log_in_finds_the_user_whatever_the_case_of_the_email() {
         User alice = service.register(Users.aliceCommand());
 
-        assertThat(service.logIn(Users.logIn("Alice@EXAMPLE.com", ALICE_PASSWORD)))
+        assertThat(service.logIn(Users.logIn("Alice@EXAMPLE.com", ALICE_PASSWORD))
+                        .user())
                 .isEqualTo(alice);
     }
 

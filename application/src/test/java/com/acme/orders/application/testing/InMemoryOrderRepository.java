@@ -3,6 +3,7 @@ package com.acme.orders.application.testing;
 import com.acme.orders.application.port.PageCursor;
 import com.acme.orders.application.port.out.OrderRepository;
 import com.acme.orders.domain.order.Order;
+import com.acme.orders.domain.order.OrderEvent;
 import com.acme.orders.domain.order.OrderId;
 import com.acme.orders.domain.order.OrderStatus;
 import com.acme.orders.domain.order.StatusChange;
@@ -18,7 +19,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Orders and their histories in an {@link InMemoryStore}. As strict as the real store: an order must belong to a
+ * Orders, their histories and their events in an {@link InMemoryStore}. As strict as the real store: an order must belong to a
  * stored user (the foreign key) and be newly placed, and its id must be new.
  */
 public final class InMemoryOrderRepository implements OrderRepository {
@@ -56,8 +57,10 @@ public final class InMemoryOrderRepository implements OrderRepository {
             if (!tables.usersById.containsKey(order.ownerId())) {
                 throw new IllegalStateException("order " + order.id() + " refers to unknown user " + order.ownerId());
             }
+            StatusChange placement = StatusChange.placement(order.createdAt());
             tables.ordersById.put(order.id(), order);
-            tables.histories.put(order.id(), List.of(StatusChange.placement(order.createdAt())));
+            tables.histories.put(order.id(), List.of(placement));
+            tables.events.add(OrderEvent.of(store.nextEventId(), placement, order));
             return null;
         });
     }
@@ -159,13 +162,17 @@ public final class InMemoryOrderRepository implements OrderRepository {
         }
     }
 
-    /** Stores the order in its new state and appends the change to its history; the caller holds the lock. */
-    private static Order move(InMemoryStore.Tables tables, Order current, StatusChange change) {
+    /**
+     * Stores the order in its new state and appends the change to its history and its event to the feed; the caller
+     * holds the lock.
+     */
+    private Order move(InMemoryStore.Tables tables, Order current, StatusChange change) {
         Order moved = current.apply(change);
         tables.ordersById.put(moved.id(), moved);
         List<StatusChange> history = new ArrayList<>(tables.histories.get(moved.id()));
         history.add(change);
         tables.histories.put(moved.id(), List.copyOf(history));
+        tables.events.add(OrderEvent.of(store.nextEventId(), change, moved));
         return moved;
     }
 

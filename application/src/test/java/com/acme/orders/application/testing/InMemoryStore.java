@@ -1,13 +1,17 @@
 package com.acme.orders.application.testing;
 
+import com.acme.orders.application.port.out.RefreshTokenHash;
 import com.acme.orders.domain.order.Order;
+import com.acme.orders.domain.order.OrderEvent;
 import com.acme.orders.domain.order.OrderId;
 import com.acme.orders.domain.order.StatusChange;
 import com.acme.orders.domain.user.User;
 import com.acme.orders.domain.user.UserId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -15,7 +19,8 @@ import java.util.function.Supplier;
 
 /**
  * The state shared by {@link InMemoryUserRepository}, {@link InMemoryOrderRepository},
- * {@link InMemoryIdempotencyKeys} and {@link InMemoryTransactionRunner}: one "database" in memory.
+ * {@link InMemoryIdempotencyKeys}, {@link InMemoryRefreshTokens}, {@link InMemoryOrderEventFeed} and
+ * {@link InMemoryTransactionRunner}: one "database" in memory.
  *
  * <p>Every read and write runs under one reentrant lock, so the store is serialisable: a repository call is atomic,
  * and a transaction holds the lock from its start to its end, so no other thread sees or interleaves with its work.
@@ -27,12 +32,15 @@ public final class InMemoryStore {
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicLong userIds = new AtomicLong();
     private final AtomicLong orderIds = new AtomicLong();
+    private final AtomicLong eventIds = new AtomicLong();
     private Tables tables = new Tables(); // guarded by lock
 
     private final InMemoryUserRepository users = new InMemoryUserRepository(this);
     private final InMemoryOrderRepository orders = new InMemoryOrderRepository(this);
     private final InMemoryTransactionRunner transactions = new InMemoryTransactionRunner(this);
     private final InMemoryIdempotencyKeys idempotencyKeys = new InMemoryIdempotencyKeys(this);
+    private final InMemoryRefreshTokens refreshTokens = new InMemoryRefreshTokens(this);
+    private final InMemoryOrderEventFeed events = new InMemoryOrderEventFeed(this);
 
     public InMemoryUserRepository users() {
         return users;
@@ -50,12 +58,24 @@ public final class InMemoryStore {
         return idempotencyKeys;
     }
 
+    public InMemoryRefreshTokens refreshTokens() {
+        return refreshTokens;
+    }
+
+    public InMemoryOrderEventFeed events() {
+        return events;
+    }
+
     UserId nextUserId() {
         return new UserId(userIds.incrementAndGet());
     }
 
     OrderId nextOrderId() {
         return new OrderId(orderIds.incrementAndGet());
+    }
+
+    long nextEventId() {
+        return eventIds.incrementAndGet();
     }
 
     /** Runs one atomic step against the tables. */
@@ -98,9 +118,23 @@ public final class InMemoryStore {
         final Map<OrderId, List<StatusChange>> histories;
         /** Idempotency keys by owner and key; the values are immutable records. */
         final Map<InMemoryIdempotencyKeys.OwnedKey, InMemoryIdempotencyKeys.KeyRow> idempotencyKeys;
+        /** Refresh token families by id, and their tokens by hash; the values are immutable records. */
+        final Map<UUID, InMemoryRefreshTokens.FamilyRow> refreshTokenFamilies;
+
+        final Map<RefreshTokenHash, InMemoryRefreshTokens.TokenRow> refreshTokens;
+        /** Every event in the order it was written, which is the order of commits: transactions run one at a time. */
+        final List<OrderEvent> events;
 
         Tables() {
-            this(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
+            this(
+                    new HashMap<>(),
+                    new HashMap<>(),
+                    new HashMap<>(),
+                    new HashMap<>(),
+                    new HashMap<>(),
+                    new HashMap<>(),
+                    new HashMap<>(),
+                    new ArrayList<>());
         }
 
         private Tables(
@@ -108,12 +142,18 @@ public final class InMemoryStore {
                 Map<String, UserId> userIdsByEmail,
                 Map<OrderId, Order> ordersById,
                 Map<OrderId, List<StatusChange>> histories,
-                Map<InMemoryIdempotencyKeys.OwnedKey, InMemoryIdempotencyKeys.KeyRow> idempotencyKeys) {
+                Map<InMemoryIdempotencyKeys.OwnedKey, InMemoryIdempotencyKeys.KeyRow> idempotencyKeys,
+                Map<UUID, InMemoryRefreshTokens.FamilyRow> refreshTokenFamilies,
+                Map<RefreshTokenHash, InMemoryRefreshTokens.TokenRow> refreshTokens,
+                List<OrderEvent> events) {
             this.usersById = usersById;
             this.userIdsByEmail = userIdsByEmail;
             this.ordersById = ordersById;
             this.histories = histories;
             this.idempotencyKeys = idempotencyKeys;
+            this.refreshTokenFamilies = refreshTokenFamilies;
+            this.refreshTokens = refreshTokens;
+            this.events = events;
         }
 
         Tables copy() {
@@ -122,7 +162,10 @@ public final class InMemoryStore {
                     new HashMap<>(userIdsByEmail),
                     new HashMap<>(ordersById),
                     new HashMap<>(histories),
-                    new HashMap<>(idempotencyKeys));
+                    new HashMap<>(idempotencyKeys),
+                    new HashMap<>(refreshTokenFamilies),
+                    new HashMap<>(refreshTokens),
+                    new ArrayList<>(events));
         }
     }
 }

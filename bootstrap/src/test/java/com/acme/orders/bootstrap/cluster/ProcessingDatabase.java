@@ -31,6 +31,8 @@ final class ProcessingDatabase implements AutoCloseable {
         env.put("SECRET_KEY", SECRET);
         env.put("APP_HOST", "127.0.0.1");
         env.put("APP_PORT", "0");
+        env.put("MANAGEMENT_HOST", "127.0.0.1");
+        env.put("MANAGEMENT_PORT", "0");
         env.put("BCRYPT_COST", "4");
         env.put("DB_POOL_SIZE", "4");
         env.putAll(overrides);
@@ -50,9 +52,9 @@ final class ProcessingDatabase implements AutoCloseable {
                     SELECT nextval('orders_id_seq'), (SELECT max(id) FROM users), 'Item ' || g, 10.00, 'pending',
                            now() - interval '1 hour', now() - interval '1 hour'
                     FROM generate_series(1, %d) g
-                    RETURNING id, created_at)
-                INSERT INTO order_status_history (order_id, from_status, to_status, at, actor)
-                SELECT id, NULL, 'pending', created_at, 'user' FROM placed
+                    RETURNING id, user_id, created_at)
+                INSERT INTO order_status_history (order_id, user_id, from_status, to_status, at, actor, sequence)
+                SELECT id, user_id, NULL, 'pending', created_at, 'user', 1 FROM placed
                 """.formatted(count));
     }
 

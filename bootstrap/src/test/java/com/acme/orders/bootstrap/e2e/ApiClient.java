@@ -72,6 +72,18 @@ final class ApiClient {
         }
     }
 
+    /** Sends {@code request} and, without ending it, reads until the server closes the connection. */
+    String sendUnfinished(byte[] request) {
+        URI target = URI.create(base);
+        try (java.net.Socket socket = new java.net.Socket(target.getHost(), target.getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(request);
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
         if (token != null) {

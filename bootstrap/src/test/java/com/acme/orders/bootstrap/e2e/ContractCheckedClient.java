@@ -101,11 +101,28 @@ final class ContractCheckedClient {
      * {@code method template}.
      */
     void raw(String method, String template, String request, int status) {
-        String answer = new String(
-                new ApiClient(URI.create(base).getPort())
-                        .sendRaw(request.getBytes(StandardCharsets.ISO_8859_1))
-                        .getBytes(StandardCharsets.ISO_8859_1),
-                StandardCharsets.UTF_8);
+        check(method, template, request, new ApiClient(URI.create(base).getPort()).sendRaw(bytes(request)), status);
+    }
+
+    /**
+     * As {@link #raw}, for a request that never ends: its bytes are sent, the connection is kept open and the answer
+     * is whatever the server sends before it closes the connection.
+     */
+    void rawUnfinished(String method, String template, String request, int status) {
+        check(
+                method,
+                template,
+                request,
+                new ApiClient(URI.create(base).getPort()).sendUnfinished(bytes(request)),
+                status);
+    }
+
+    private static byte[] bytes(String request) {
+        return request.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private void check(String method, String template, String request, String raw, int status) {
+        String answer = new String(raw.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
         String[] headAndBody = answer.split("\r\n\r\n", 2);
         String[] lines = headAndBody[0].split("\r\n");
         int answered = Integer.parseInt(lines[0].split(" ")[1]);

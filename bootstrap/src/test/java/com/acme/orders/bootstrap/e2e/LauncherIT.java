@@ -109,6 +109,7 @@ class LauncherIT {
         environment.put("DATABASE_URL", TestDatabase.url(TestDatabase.fresh()));
         environment.put("SECRET_KEY", RunningService.SECRET);
         environment.put("APP_PORT", "0");
+        environment.put("MANAGEMENT_PORT", "0");
         environment.put("BCRYPT_COST", "4");
         environment.put("SHUTDOWN_DRAIN_SECONDS", "0");
         Path output = work.resolve("start.out");

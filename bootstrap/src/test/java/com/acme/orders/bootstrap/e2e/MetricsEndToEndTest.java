@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** GET /metrics on a running service whose processing job runs every second. */
+/** GET /metrics on the management listener of a running service whose processing job runs every second. */
 class MetricsEndToEndTest extends ServiceTest {
 
     @Override
@@ -18,12 +18,24 @@ class MetricsEndToEndTest extends ServiceTest {
 
     @Test
     void metrics_answer_200_in_the_prometheus_text_format_without_a_token() {
-        ApiClient.Response response = api.get("/metrics", null);
+        ApiClient.Response response = service.managementClient().get("/metrics", null);
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.header("Content-Type"))
                 .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain; version=0.0.4"));
         assertThat(response.body()).contains("# TYPE ");
+    }
+
+    @Test
+    void the_api_port_does_not_serve_the_metrics() {
+        ApiClient.Response response = api.get("/metrics", null);
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.header("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(service.managementClient().get("/health/ready", null).status())
+                .isEqualTo(200);
+        assertThat(api.get("/health/ready", null).status()).isEqualTo(200);
     }
 
     @Test
@@ -143,7 +155,7 @@ class MetricsEndToEndTest extends ServiceTest {
     }
 
     private String scrape() {
-        ApiClient.Response response = api.get("/metrics", null);
+        ApiClient.Response response = service.managementClient().get("/metrics", null);
         assertThat(response.status()).isEqualTo(200);
         return response.body();
     }

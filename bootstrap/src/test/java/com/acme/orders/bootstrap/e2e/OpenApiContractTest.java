@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,9 +20,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -37,7 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
  * that every documented answer was seen, so the document cannot promise an answer the server never gives, nor miss one
  * it does give (that would fail its exchange's check).
  *
- * <p>The service runs on a private embedded PostgreSQL so that the 503 answers can be produced by stopping it.
+ * <p>The service runs on a private embedded PostgreSQL so that the 503 answers can be produced by stopping it, with
+ * its management port equal to its API port so that one listener serves every documented operation.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -65,6 +70,12 @@ class OpenApiContractTest {
         env.put("DATABASE_URL", TestDatabase.url(database.settings()));
         env.put("LOGIN_RATE_PER_MINUTE_PER_ADDRESS", Integer.toString(ATTEMPTS_PER_MINUTE));
         env.put("LOGIN_FAILURES_PER_ACCOUNT", Integer.toString(FAILURES_PER_ACCOUNT));
+        // one listener serves every documented operation, the metrics included
+        String port = Integer.toString(freePort());
+        env.put("APP_PORT", port);
+        env.put("MANAGEMENT_PORT", port);
+        // the 408 of a request that never arrives whole, within a second
+        env.put("REQUEST_READ_TIMEOUT_SECONDS", "1");
         app = OrderServiceApp.start(AppConfig.from(env));
         plain = new ApiClient(app.port());
         api = new ContractCheckedClient(
@@ -97,12 +108,19 @@ class OpenApiContractTest {
         api.post("/auth/register")
                 .json("{\"name\":\"John Doe\",\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}")
                 .expect(201);
-        String token = api.post("/auth/login")
+        String refreshToken = api.post("/auth/login")
                 .json("{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}")
+                .expect(200)
+                .json()
+                .get("refresh_token")
+                .asText();
+        String token = api.post("/auth/refresh")
+                .json("{\"refresh_token\":\"" + refreshToken + "\"}")
                 .expect(200)
                 .json()
                 .get("access_token")
                 .asText();
+        api.get("/auth/me").token(token).expect(200);
 
         long first = api.post("/orders")
                 .token(token)
@@ -135,6 +153,15 @@ class OpenApiContractTest {
         api.get("/orders/" + first).token(token).expect(200);
         api.patch("/orders/" + first + "/cancel").token(token).expect(200);
         api.get("/orders/" + first + "/history").token(token).expect(200);
+        String next = api.get("/events?limit=1")
+                .token(token)
+                .expect(200)
+                .json()
+                .get("next_cursor")
+                .asText();
+        api.get("/events?after=" + next + "&limit=100&wait=0").token(token).expect(200);
+
+        api.post("/auth/logout").token(token).expect(204);
     }
 
     @Test
@@ -180,6 +207,23 @@ class OpenApiContractTest {
                 .body("application/x-www-form-urlencoded", "email=a&password=b")
                 .breaksDocument()
                 .expect(415);
+
+        api.post("/auth/refresh").json("{}").breaksDocument().expect(400);
+        api.post("/auth/refresh")
+                .json("{\"refresh_token\":\"not-a-token-of-ours\"}")
+                .expect(401);
+        api.post("/auth/refresh")
+                .json("{\"refresh_token\":\"" + "x".repeat(70_000) + "\"}")
+                .breaksDocument()
+                .expect(413);
+        api.post("/auth/refresh")
+                .body("text/plain", "refresh_token=x")
+                .breaksDocument()
+                .expect(415);
+        api.post("/auth/logout").breaksDocument().expect(401);
+        api.post("/auth/logout").token("not-a-token").expect(401);
+        api.get("/auth/me").breaksDocument().expect(401);
+        api.get("/auth/me").token("not-a-token").expect(401);
     }
 
     @Test
@@ -280,6 +324,12 @@ class OpenApiContractTest {
         api.get("/orders/-1/history").token(token).breaksDocument().expect(400);
         api.get("/orders/" + order + "/history").token("not-a-token").expect(401);
         api.get("/orders/999999999/history").token(token).expect(404);
+
+        api.get("/events?limit=0").token(token).breaksDocument().expect(400);
+        api.get("/events?wait=31").token(token).breaksDocument().expect(400);
+        api.get("/events?after=not-a-cursor").token(token).expect(400);
+        api.get("/events").breaksDocument().expect(401);
+        api.get("/events").token("not-a-token").expect(401);
     }
 
     @Test
@@ -287,12 +337,17 @@ class OpenApiContractTest {
     void while_the_database_is_down_every_operation_that_needs_it_answers_503() throws Exception {
         String email = plain.register(PASSWORD);
         String token = plain.login(email, PASSWORD);
+        String refreshToken = plain.post(
+                        "/auth/login", ApiClient.json(Map.of("email", email, "password", PASSWORD)), null)
+                .json()
+                .get("refresh_token")
+                .asText();
         long order = plain.placeOrder(token, "Laptop", "999.99");
 
         database.close();
         try {
             awaitReadiness(503);
-            // each answer waits for the pool's connection timeout: sent together, they take one timeout, not eight
+            // each answer waits for the pool's connection timeout: sent together, they take one timeout, not eleven
             List<Callable<ApiClient.Response>> calls = List.of(
                     () -> api.get("/health/ready").expect(503),
                     () -> api.post("/auth/register")
@@ -306,7 +361,13 @@ class OpenApiContractTest {
                     () -> api.get("/orders").token(token).expect(503),
                     () -> api.get("/orders/" + order).token(token).expect(503),
                     () -> api.patch("/orders/" + order + "/cancel").token(token).expect(503),
-                    () -> api.get("/orders/" + order + "/history").token(token).expect(503));
+                    () -> api.get("/orders/" + order + "/history").token(token).expect(503),
+                    () -> api.post("/auth/refresh")
+                            .json("{\"refresh_token\":\"" + refreshToken + "\"}")
+                            .expect(503),
+                    () -> api.post("/auth/logout").token(token).expect(503),
+                    () -> api.get("/auth/me").token(token).expect(503),
+                    () -> api.get("/events").token(token).expect(503));
             try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
                 for (Future<ApiClient.Response> answer : clients.invokeAll(calls)) {
                     answer.get();
@@ -370,6 +431,24 @@ class OpenApiContractTest {
                     line + " HTTP/1.1\r\nHost: x\r\nX-Pad: " + "p".repeat(9_000) + "\r\n\r\n",
                     431);
             api.raw(method, operation.path(), line + " HTTP/1.7\r\nHost: x\r\n\r\n", 400);
+        }
+        // a head that never ends is cut at the request read deadline: every operation at once, a second in all
+        try (var unfinished = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> sent = new ArrayList<>();
+            for (DocumentedOperation operation : DocumentedOperation.all(api.document())) {
+                String method = operation.method().toUpperCase(Locale.ROOT);
+                String line = method + " " + operation.path().replace("{id}", "1");
+                sent.add(unfinished.submit(() ->
+                        api.rawUnfinished(method, operation.path(), line + " HTTP/1.1\r\nHost: x\r\nX-Slow: ", 408)));
+            }
+            for (Future<?> each : sent) {
+                each.get(30, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new AssertionError(e.getCause() == null ? e : e.getCause());
         }
     }
 

@@ -3,8 +3,10 @@ package com.acme.orders.bootstrap.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.orders.application.port.IdempotencyKey;
+import com.acme.orders.application.port.in.event.ListEventsQuery;
 import com.acme.orders.application.port.in.order.ListOrdersQuery;
 import com.acme.orders.domain.order.Amount;
+import com.acme.orders.domain.order.OrderEventType;
 import com.acme.orders.domain.order.OrderStatus;
 import com.acme.orders.domain.order.ProductName;
 import com.acme.orders.domain.user.Email;
@@ -78,7 +80,7 @@ class OpenApiDocumentTest extends ServiceTest {
         for (DocumentedOperation op : DocumentedOperation.all(document)) {
             assertThat(op.operation().get("responses").properties().stream().map(Map.Entry::getKey))
                     .as(op.route())
-                    .contains("400", "414", "417", "431");
+                    .contains("400", "408", "414", "417", "431");
         }
     }
 
@@ -132,6 +134,16 @@ class OpenApiDocumentTest extends ServiceTest {
         assertThat(limit.get("maximum").asInt()).isEqualTo(ListOrdersQuery.MAX_LIMIT);
         assertThat(limit.get("default").asInt()).isEqualTo(ListOrdersQuery.DEFAULT_LIMIT);
         assertThat(schemas.at("/OrderPage/properties/orders/maxItems").asInt()).isEqualTo(ListOrdersQuery.MAX_LIMIT);
+        JsonNode eventLimit = parameter("/events", "get", "limit").get("schema");
+        assertThat(eventLimit.get("maximum").asInt()).isEqualTo(ListEventsQuery.MAX_LIMIT);
+        assertThat(eventLimit.get("default").asInt()).isEqualTo(ListEventsQuery.DEFAULT_LIMIT);
+        assertThat(schemas.at("/EventPage/properties/events/maxItems").asInt()).isEqualTo(ListEventsQuery.MAX_LIMIT);
+        assertThat(parameter("/events", "get", "wait").at("/schema/maximum").asLong())
+                .isEqualTo(ListEventsQuery.MAX_WAIT.toSeconds());
+        assertThat(texts(schemas.at("/OrderEvent/properties/type/enum")))
+                .containsExactlyElementsOf(Arrays.stream(OrderEventType.values())
+                        .map(OrderEventType::code)
+                        .toList());
         assertThat(parameter("/orders", "post", "Idempotency-Key")
                         .at("/schema/maxLength")
                         .asInt())
@@ -154,7 +166,7 @@ class OpenApiDocumentTest extends ServiceTest {
     }
 
     @Test
-    void every_order_operation_requires_the_bearer_token_and_no_other_operation_does() {
+    void the_order_event_log_out_and_me_operations_require_the_bearer_token_and_no_other_operation_does() {
         for (DocumentedOperation op : DocumentedOperation.all(document)) {
             List<String> schemes = StreamSupport.stream(
                             op.operation().path("security").spliterator(), false)
@@ -165,7 +177,10 @@ class OpenApiDocumentTest extends ServiceTest {
             assertThat(op.operation().has("security"))
                     .as(what + " states its security")
                     .isTrue();
-            if (op.path().startsWith("/orders")) {
+            if (op.path().startsWith("/orders")
+                    || op.path().startsWith("/events")
+                    || op.path().equals("/auth/logout")
+                    || op.path().equals("/auth/me")) {
                 assertThat(schemes).as(what).containsExactly("bearerAuth");
             } else {
                 assertThat(schemes).as(what).isEmpty();

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Postman collection in docs/postman runs green with newman against a live service: register, log in, create,
- * list, get, history and cancel, the token and the order id passed from one request to the next.
+ * list, get, history and cancel, the token and the order id passed from one request to the next; and the metrics, on
+ * the management listener.
  */
 class PostmanCollectionIT extends ServiceTest {
 
@@ -34,6 +35,8 @@ class PostmanCollectionIT extends ServiceTest {
                             collection.toString(),
                             "--env-var",
                             "baseUrl=" + api.base(),
+                            "--env-var",
+                            "managementUrl=" + service.managementClient().base(),
                             "--reporters",
                             "cli,json",
                             "--reporter-json-export",
@@ -43,7 +46,7 @@ class PostmanCollectionIT extends ServiceTest {
 
             assertThat(run.exitCode()).as(run.output()).isZero();
             JsonNode stats = new ObjectMapper().readTree(report.toFile()).at("/run/stats");
-            assertThat(stats.at("/requests/total").asInt()).as(run.output()).isEqualTo(8);
+            assertThat(stats.at("/requests/total").asInt()).as(run.output()).isEqualTo(9);
             assertThat(stats.at("/requests/failed").asInt()).isZero();
             assertThat(stats.at("/assertions/total").asInt()).isGreaterThanOrEqualTo(15);
             assertThat(stats.at("/assertions/failed").asInt()).as(run.output()).isZero();

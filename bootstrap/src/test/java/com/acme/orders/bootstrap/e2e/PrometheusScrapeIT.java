@@ -65,7 +65,7 @@ class PrometheusScrapeIT {
                         metrics_path: /metrics
                         static_configs:
                           - targets: ["127.0.0.1:%d"]
-                    """.formatted(service.port()));
+                    """.formatted(service.managementPort()));
             Process server = new ProcessBuilder(
                             prometheus.toString(),
                             "--config.file=" + work.resolve("prometheus.yml"),

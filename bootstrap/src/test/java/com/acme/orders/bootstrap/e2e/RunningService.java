@@ -44,6 +44,8 @@ final class RunningService implements AutoCloseable {
                 Map.entry("SECRET_KEY", SECRET),
                 Map.entry("APP_HOST", "127.0.0.1"),
                 Map.entry("APP_PORT", "0"),
+                Map.entry("MANAGEMENT_HOST", "127.0.0.1"),
+                Map.entry("MANAGEMENT_PORT", "0"),
                 Map.entry("BCRYPT_COST", "4"),
                 Map.entry("BCRYPT_THREADS", "2"),
                 Map.entry("DB_POOL_SIZE", "8"),
@@ -62,6 +64,15 @@ final class RunningService implements AutoCloseable {
 
     int port() {
         return app.port();
+    }
+
+    /** A client of the management listener: the metrics and the health endpoints. */
+    ApiClient managementClient() {
+        return new ApiClient(app.managementPort());
+    }
+
+    int managementPort() {
+        return app.managementPort();
     }
 
     OrderServiceApp app() {

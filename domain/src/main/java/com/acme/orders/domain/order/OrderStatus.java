@@ -36,6 +36,36 @@ public enum OrderStatus {
         return successors().contains(next);
     }
 
+    /**
+     * How many moves lead from {@code pending} to this state. The same on every path: every state but
+     * {@code pending} is reached from exactly one other, so the moves form a tree rooted at {@code pending}.
+     *
+     * @throws IllegalStateException if the table ever lets a state be reached from two others (the tree rule broken)
+     */
+    public int movesFromPending() {
+        int moves = 0;
+        for (OrderStatus state = this; state != PENDING; state = state.predecessor()) {
+            moves++;
+        }
+        return moves;
+    }
+
+    private OrderStatus predecessor() {
+        OrderStatus found = null;
+        for (OrderStatus candidate : values()) {
+            if (candidate.canMoveTo(this)) {
+                if (found != null) {
+                    throw new IllegalStateException(code + " is reached from " + found.code + " and " + candidate.code);
+                }
+                found = candidate;
+            }
+        }
+        if (found == null) {
+            throw new IllegalStateException(code + " is reached from no state");
+        }
+        return found;
+    }
+
     /** The lower-case name used on the wire and in storage. */
     public String code() {
         return code;

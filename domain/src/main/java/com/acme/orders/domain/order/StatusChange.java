@@ -43,6 +43,16 @@ public record StatusChange(OrderStatus from, OrderStatus to, Instant at, Actor a
     }
 
     /**
+     * Where this change stands in its order's history: 1 for the placement, one more for each move after it. An
+     * order's changes follow one path of the state machine from {@code pending}, and the target state alone fixes how
+     * far along it a change is ({@link OrderStatus#movesFromPending}), so the number increases along every history
+     * and never repeats within one.
+     */
+    public int sequence() {
+        return to.movesFromPending() + 1;
+    }
+
+    /**
      * Why this change cannot be applied to an order in {@code current}: the rule it would break. For a repository's
      * conditional update that found the order in another status than {@link #from}.
      *

@@ -106,4 +106,20 @@ class StatusChangeTest {
         assertThatThrownBy(() -> StatusChange.completion(AT).refusedFor(OrderStatus.PROCESSING))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void the_sequence_counts_the_changes_of_a_history_from_the_placement() {
+        assertThat(StatusChange.placement(AT).sequence()).isEqualTo(1);
+        assertThat(StatusChange.processingStart(AT).sequence()).isEqualTo(2);
+        assertThat(StatusChange.cancellation(AT).sequence()).isEqualTo(2);
+        assertThat(StatusChange.completion(AT).sequence()).isEqualTo(3);
+    }
+
+    @ParameterizedTest
+    @EnumSource(OrderStatus.class)
+    void every_move_is_one_step_further_along_the_history(OrderStatus from) {
+        for (OrderStatus to : from.successors()) {
+            assertThat(new StatusChange(from, to, AT, Actor.SYSTEM).sequence()).isEqualTo(from.movesFromPending() + 2);
+        }
+    }
 }

@@ -1,15 +1,16 @@
 package com.acme.orders.application.port.in.account;
 
-import com.acme.orders.domain.user.User;
-
-/** Checks a user's credentials. Issuing a token is the driving adapter's business. */
+/**
+ * Checks a user's credentials and starts a session: a new refresh token family. Issuing the access token is the
+ * driving adapter's business.
+ */
 public interface LogInUseCase {
 
     /**
-     * Checks the email and password.
+     * Checks the email and password, and starts a refresh token family that expires after the configured lifetime.
      *
-     * @return the user whose email and password these are
+     * @return the user whose email and password these are, and the family's first refresh token
      * @throws InvalidCredentialsException for an unknown email and a wrong password alike, after the same work
      */
-    User logIn(LogInCommand command);
+    Session logIn(LogInCommand command);
 }
