@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
  * The service as it is deployed ({@code docs/deployment.md}): HAProxy, round-robin with health checks on
  * {@code /health/ready}, in front of three instances, each a JVM of its own with the launcher's options, and PgBouncer
  * in transaction mode between them and PostgreSQL, all on loopback. Through the load balancer the whole API works,
- * the processing job handles every order exactly once, and an instance killed with SIGKILL under load loses no
+ * a log-out on one instance ends the session on all, a refresh token spent on one is spent on all, the processing job
+ * handles every order exactly once, and an instance killed with SIGKILL under load loses no
  * acknowledged order while the others go on answering. Without HAProxy or PgBouncer the test is skipped, naming the
  * missing tool.
  */
@@ -92,6 +93,8 @@ class LoadBalancedClusterIT {
                     awaitEveryInstanceBehindTheBalancer();
 
                     List<Long> placed = theWholeApiWorks();
+                    aLogOutOnOneInstanceEndsTheSessionOnEveryInstance();
+                    aRefreshTokenSpentOnOneInstanceIsSpentOnEvery();
                     Set<Long> confirmed = noAcknowledgedOrderIsLostWhenAnInstanceIsKilled(instances, database);
                     everyOrderIsProcessedExactlyOnce(database, placed);
 
@@ -177,6 +180,83 @@ class LoadBalancedClusterIT {
         assertThat(answeredBy).as("instances that answered").containsExactlyInAnyOrderElementsOf(INSTANCES);
         this.token = token;
         return placed;
+    }
+
+    /**
+     * A token that works on every instance stops working on every instance as soon as one of them has logged it
+     * out, and so does the refresh token of its log-in.
+     */
+    private void aLogOutOnOneInstanceEndsTheSessionOnEveryInstance() throws Exception {
+        register("logout@example.com");
+        Answer login = logInAnswer("logout@example.com");
+        String access = login.body().path("access_token").asText();
+        String refresh = login.body().path("refresh_token").asText();
+        assertThat(onEveryInstance("GET", "/auth/me", null, access))
+                .as("GET /auth/me with the token, by instance")
+                .allSatisfy((instance, status) -> assertThat(status).isEqualTo(200));
+
+        Answer logout = call("POST", "/auth/logout", null, access);
+        assertThat(logout.status()).isEqualTo(204);
+
+        assertThat(onEveryInstance("GET", "/auth/me", null, access))
+                .as("GET /auth/me with the token logged out on %s, by instance", logout.instance())
+                .allSatisfy((instance, status) -> assertThat(status).isEqualTo(401));
+        assertThat(call("POST", "/auth/refresh", refreshBody(refresh), null).status())
+                .as("the logged-out session's refresh token")
+                .isEqualTo(401);
+    }
+
+    /**
+     * A refresh token is spent once across the cluster: presented again, on another instance, it is refused and
+     * revokes its family, the pair it was exchanged for included.
+     */
+    private void aRefreshTokenSpentOnOneInstanceIsSpentOnEvery() throws Exception {
+        register("refresh@example.com");
+        String first =
+                logInAnswer("refresh@example.com").body().path("refresh_token").asText();
+
+        Answer refreshed = call("POST", "/auth/refresh", refreshBody(first), null);
+        assertThat(refreshed.status()).isEqualTo(200);
+        String access = refreshed.body().path("access_token").asText();
+        String next = refreshed.body().path("refresh_token").asText();
+        assertThat(call("GET", "/auth/me", null, access).status()).isEqualTo(200);
+
+        Answer reused = call("POST", "/auth/refresh", refreshBody(first), null);
+        assertThat(reused.status()).as("the spent refresh token, again").isEqualTo(401);
+        assertThat(reused.instance()).as("the instance that refused it").isNotEqualTo(refreshed.instance());
+        assertThat(call("POST", "/auth/refresh", refreshBody(next), null).status())
+                .as("the refresh token it was exchanged for, after the reuse")
+                .isEqualTo(401);
+        assertThat(onEveryInstance("GET", "/auth/me", null, access))
+                .as("the access token it was exchanged for, after the reuse, by instance")
+                .allSatisfy((instance, status) -> assertThat(status).isEqualTo(401));
+    }
+
+    /** Sends the same request until each instance has answered it once; the status each gave. */
+    private Map<String, Integer> onEveryInstance(String method, String path, String body, String bearer)
+            throws Exception {
+        Map<String, Integer> statuses = new TreeMap<>();
+        for (int attempt = 0; attempt < 30 && statuses.size() < INSTANCES.size(); attempt++) {
+            Answer answer = call(method, path, body, bearer);
+            statuses.putIfAbsent(answer.instance(), answer.status());
+        }
+        assertThat(statuses.keySet())
+                .as("instances that answered %s", path)
+                .containsExactlyInAnyOrderElementsOf(INSTANCES);
+        return statuses;
+    }
+
+    private void register(String email) throws Exception {
+        Answer registered = call(
+                "POST",
+                "/auth/register",
+                "{\"name\":\"Cluster User\",\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}",
+                null);
+        assertThat(registered.status()).isEqualTo(201);
+    }
+
+    private static String refreshBody(String refreshToken) {
+        return "{\"refresh_token\":\"" + refreshToken + "\"}";
     }
 
     /**
@@ -314,10 +394,14 @@ class LoadBalancedClusterIT {
     }
 
     private String logIn(String email) throws Exception {
+        return logInAnswer(email).body().path("access_token").asText();
+    }
+
+    private Answer logInAnswer(String email) throws Exception {
         Answer login =
                 call("POST", "/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}", null);
         assertThat(login.status()).isEqualTo(200);
-        return login.body().path("access_token").asText();
+        return login;
     }
 
     private Answer call(String method, String path, String body, String bearer)
