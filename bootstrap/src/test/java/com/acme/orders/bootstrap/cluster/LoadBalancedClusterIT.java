@@ -55,8 +55,10 @@ class LoadBalancedClusterIT {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private URI balancer;
-    /** The walk's user's access token, for the load and the history checks. */
-    private String token;
+    /** The walk's user's access token and the order it cancelled, for the checks after processing. */
+    private String walker;
+
+    private long walkCancelled;
 
     private final AtomicInteger requests = new AtomicInteger();
 
@@ -178,7 +180,8 @@ class LoadBalancedClusterIT {
         answeredBy.addAll(List.of(cancel.instance(), again.instance(), history.instance()));
 
         assertThat(answeredBy).as("instances that answered").containsExactlyInAnyOrderElementsOf(INSTANCES);
-        this.token = token;
+        this.walker = token;
+        this.walkCancelled = cancelled;
         return placed;
     }
 
@@ -265,6 +268,8 @@ class LoadBalancedClusterIT {
      */
     private Set<Long> noAcknowledgedOrderIsLostWhenAnInstanceIsKilled(
             Map<String, ServiceProcess> instances, ProcessingDatabase database) throws Exception {
+        register("load@example.com");
+        String token = logIn("load@example.com");
         Set<Long> confirmed = ConcurrentHashMap.newKeySet();
         AtomicBoolean killed = new AtomicBoolean();
         AtomicBoolean stop = new AtomicBoolean();
@@ -364,11 +369,29 @@ class LoadBalancedClusterIT {
                            OR (SELECT count(*) FROM order_status_history h WHERE h.order_id = o.id) <> 3)
                         """)).as("orders not processed exactly once").isZero();
         for (long id : placed) {
-            Answer history = call("GET", "/orders/" + id + "/history", null, token);
+            Answer history = call("GET", "/orders/" + id + "/history", null, walker);
             assertThat(history.status()).isEqualTo(200);
             assertThat(transitions(history.body()))
                     .containsExactly("null>pending:user", "pending>processing:system", "processing>completed:system");
         }
+        Answer events = call("GET", "/events?limit=100", null, walker);
+        assertThat(events.status()).isEqualTo(200);
+        List<String> feed = new ArrayList<>();
+        events.body()
+                .path("events")
+                .forEach(event -> feed.add(event.path("data").path("id").asLong() + ":"
+                        + event.path("type").asText()));
+        assertThat(feed)
+                .as("the walk's user's event feed")
+                .containsExactlyInAnyOrder(
+                        placed.get(0) + ":order.created",
+                        placed.get(1) + ":order.created",
+                        walkCancelled + ":order.created",
+                        walkCancelled + ":order.cancelled",
+                        placed.get(0) + ":order.processing",
+                        placed.get(1) + ":order.processing",
+                        placed.get(0) + ":order.completed",
+                        placed.get(1) + ":order.completed");
     }
 
     private static long presentCount(ProcessingDatabase database, Set<Long> ids) throws Exception {
