@@ -5,10 +5,13 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH_DATABASE_URL=${BENCH_DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/bench_orders}
 CORES=$(nproc)
 
-# The benchmark's users, registered by bench/run: the list user (scenarios 1 and 2, 1,000 orders), the post users
-# user1..user$POST_USERS (scenario 3's tokens in rotation; log-ins also rotate over further userN).
+# The benchmark's users, registered by bench/run: the list user (scenarios 1 and 2, 1,000,000 orders), two more list
+# users with 20 and 10,000 (the list's cost against the size of a history), the post users user1..user$POST_USERS
+# (scenario 3's tokens in rotation; log-ins also rotate over further userN).
 PASSWORD=bench-password-1
 LIST_EMAIL=list@bench.invalid
+LIST_SMALL_EMAIL=list-small@bench.invalid
+LIST_MEDIUM_EMAIL=list-medium@bench.invalid
 POST_USERS=8
 
 log() { printf '[%s %s] %s\n' "$LOG_NAME" "$(date -u +%H:%M:%S)" "$*" >&2; }
@@ -26,11 +29,20 @@ read_user_ids() {
   (( POST_LAST_UID - POST_FIRST_UID + 1 == POST_USERS )) || { echo "post users' ids are not contiguous" >&2; exit 1; }
 }
 
-# write_order_ids FILE: the list user's order ids, one a line (scenario 2 rotates over them); FIRST_OID, LAST_OID
+# write_order_ids FILE: ids of the list user's orders, one a line, at most 10,000 spread evenly over the history
+# (scenario 2 rotates over them); FIRST_OID, LAST_OID: the user's first and last
 write_order_ids() {
-  sql -c "SELECT id FROM orders WHERE user_id = $LIST_UID ORDER BY id" >"$1"
+  sql -c "SELECT id FROM (SELECT id, row_number() OVER (ORDER BY id) AS n, count(*) OVER () AS total
+                          FROM orders WHERE user_id = $LIST_UID) AS o
+          WHERE (n - 1) % GREATEST(total / 10000, 1) = 0 ORDER BY id" >"$1"
   FIRST_OID=$(head -1 "$1")
   LAST_OID=$(tail -1 "$1")
+}
+
+# bare_token USER_ID LENGTH: a token of the bare stack (bench/Floors.java http), which names the user, padded to the
+# length of the service's tokens so that both parse headers of the same size
+bare_token() {
+  local t="bare-$1-"; printf '%s%s\n' "$t" "$(head -c $(( $2 - ${#t} )) /dev/zero | tr '\0' x)"
 }
 
 # token_for EMAIL: prints the service's access token for that user and a newline
@@ -43,10 +55,13 @@ token_for() {
 }
 
 # refresh_tokens DIR: fresh tokens (ACCESS_TOKEN_EXPIRE_MINUTES, default 15) in the files the wrk scripts read,
-# DIR/token_list.txt (the list user's) and DIR/tokens_post.txt (the post users', one a line)
+# DIR/token_list.txt (the list user's; token_list_small.txt and token_list_medium.txt the other list users') and
+# DIR/tokens_post.txt (the post users', one a line)
 refresh_tokens() {
   local i
   token_for "$LIST_EMAIL" >"$1/token_list.txt"
+  token_for "$LIST_SMALL_EMAIL" >"$1/token_list_small.txt"
+  token_for "$LIST_MEDIUM_EMAIL" >"$1/token_list_medium.txt"
   : >"$1/tokens_post.txt"
   for i in $(seq 1 "$POST_USERS"); do token_for "user$i@bench.invalid" >>"$1/tokens_post.txt"; done
 }

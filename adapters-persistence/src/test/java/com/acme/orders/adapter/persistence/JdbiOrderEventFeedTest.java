@@ -79,11 +79,15 @@ class JdbiOrderEventFeedTest extends OrderEventFeedContract {
 
     /**
      * Two transactions open at once: the one that began writing first commits last. Ordered by id alone, a reader
-     * would get the second one's event first, move its cursor past it, and never see the first one's.
+     * would get the second one's event first, move its cursor past it, and never see the first one's. The first
+     * writes for another owner before it writes for this one: two writes of one owner's orders queue on the owner's
+     * counts, so the second could not commit while the first holds them.
      */
     @Test
     void an_event_that_commits_after_a_later_one_is_not_skipped_by_a_reader_in_between() throws Exception {
         UserId owner = Users.stored(users(), "gap-" + UUID.randomUUID() + "@example.com")
+                .id();
+        UserId other = Users.stored(users(), "gap-other-" + UUID.randomUUID() + "@example.com")
                 .id();
         place(owner);
         EventCursor seen =
@@ -93,10 +97,10 @@ class JdbiOrderEventFeedTest extends OrderEventFeedContract {
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
             Future<Order> first = threads.submit(() -> transactions().inTransaction(() -> {
-                Order order = place(owner);
+                place(other);
                 firstWrote.countDown();
                 await(releaseFirst);
-                return order;
+                return place(owner);
             }));
             assertThat(firstWrote.await(10, TimeUnit.SECONDS)).isTrue();
             Order second = threads.submit(() -> transactions().inTransaction(() -> place(owner)))
