@@ -1,6 +1,7 @@
 package com.acme.orders.adapter.webhooks;
 
 import com.acme.orders.application.port.out.EventSender;
+import com.acme.orders.application.port.out.WebhookTargets;
 import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.EmptyWebhookSecretException;
 import com.standardwebhooks.exceptions.WebhookSigningException;
@@ -13,13 +14,15 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Webhooks over the JDK's HTTP client: a {@code POST} of the event's JSON with the Standard Webhooks headers
  * ({@code webhook-id} the event's id, the same on every attempt; {@code webhook-timestamp} this attempt's second;
  * {@code webhook-signature} {@code v1,} and the HMAC-SHA256 of {@code id.timestamp.body}).
  *
- * <p>Redirects are never followed (a redirect could lead anywhere, a private address included): a 3xx is a failed
+ * <p>The target is checked again right before each attempt ({@link WebhookTargets}): a name that resolved to a public
+ * address at registration may resolve to a private one now. Redirects are never followed (a redirect could lead anywhere, a private address included): a 3xx is a failed
  * attempt. Of the answer only the status is read; its body is closed unread, so a receiver cannot make the sender
  * read or hold more than the status line and headers. Connecting and waiting for the status together take at most
  * the settings' timeout.
@@ -28,9 +31,12 @@ public final class HttpEventSender implements EventSender {
 
     private final HttpClient client;
     private final WebhookSettings settings;
+    private final WebhookTargets targets;
 
-    public HttpEventSender(WebhookSettings settings) {
+    /** A sender that checks each target with {@code targets} right before it connects. */
+    public HttpEventSender(WebhookSettings settings, WebhookTargets targets) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.targets = Objects.requireNonNull(targets, "targets");
         this.client = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(settings.timeout())
@@ -39,6 +45,10 @@ public final class HttpEventSender implements EventSender {
 
     @Override
     public SendOutcome send(Attempt attempt) {
+        Optional<String> refusal = targets.refusal(attempt.target());
+        if (refusal.isPresent()) {
+            return SendOutcome.failed("the target is refused: it " + refusal.get());
+        }
         String body = EventJson.of(attempt.event());
         String id = EventJson.id(attempt.event());
         long timestamp = attempt.at().getEpochSecond();

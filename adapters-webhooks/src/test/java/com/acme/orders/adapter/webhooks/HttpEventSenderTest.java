@@ -44,7 +44,10 @@ class HttpEventSenderTest {
     private static final Instant NOW = Instant.parse("2026-11-24T18:20:00.500Z");
 
     private final WebhookSecret secret = WebhookSecret.generate(new SecureRandom());
-    private final HttpEventSender sender = new HttpEventSender(new WebhookSettings(Duration.ofSeconds(1)));
+    /** The receiver is on loopback: private targets allowed, as in local development. */
+    private final HttpEventSender sender =
+            new HttpEventSender(new WebhookSettings(Duration.ofSeconds(1)), new PublicTargets(true));
+
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> statusByPath = new ConcurrentHashMap<>();
     private HttpServer receiver;
@@ -149,6 +152,18 @@ class HttpEventSenderTest {
         Webhook other = new Webhook(WebhookSecret.generate(new SecureRandom()).value());
         assertThat(catchThrowable(() -> other.verify(delivery.body(), lowerCase(delivery.headers()))))
                 .isNotNull();
+    }
+
+    @Test
+    void a_private_target_is_refused_before_any_connection_when_private_targets_are_not_allowed() {
+        HttpEventSender strict =
+                new HttpEventSender(new WebhookSettings(Duration.ofSeconds(1)), new PublicTargets(false));
+
+        SendOutcome outcome = strict.send(new Attempt(target("/hook"), secret, event("Laptop"), NOW));
+
+        assertThat(outcome.delivered()).isFalse();
+        assertThat(outcome.error()).startsWith("the target is refused");
+        assertThat(received).isEmpty();
     }
 
     @Test
