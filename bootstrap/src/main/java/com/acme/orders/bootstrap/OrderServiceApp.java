@@ -9,6 +9,7 @@ import com.acme.orders.adapter.password.BcryptPasswordHasher;
 import com.acme.orders.adapter.persistence.Database;
 import com.acme.orders.adapter.persistence.DatabaseSettings;
 import com.acme.orders.adapter.persistence.EmbeddedDatabase;
+import com.acme.orders.adapter.persistence.PgEventSignals;
 import com.acme.orders.adapter.scheduler.OrderProcessingScheduler;
 import com.acme.orders.adapter.scheduler.ProcessingRunListener;
 import com.acme.orders.adapter.scheduler.SchedulerStartupException;
@@ -94,8 +95,9 @@ public final class OrderServiceApp implements AutoCloseable {
             OrderService orders = new OrderService(database.orders(), database.transactions(), clock);
             PlaceOrderOnceService ordersOnce =
                     new PlaceOrderOnceService(orders, database.idempotencyKeys(), database.transactions(), clock);
-            // until events signal their commits, a waiting read of the feed reads it again every second
-            EventService events = new EventService(database.events(), (owner, timeout) -> Thread.sleep(timeout), clock);
+            PgEventSignals signals = PgEventSignals.listen(database);
+            stopOrder.push(signals);
+            EventService events = new EventService(database.events(), signals, clock);
             UseCases useCases = new UseCases(users, orders, ordersOnce, events);
 
             processing = new OrderProcessingService(database.orders(), config.processing(), clock);

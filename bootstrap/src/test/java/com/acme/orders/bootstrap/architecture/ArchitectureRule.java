@@ -50,6 +50,7 @@ enum ArchitectureRule {
                     .adapter("persistence", root + ".adapter.persistence..")
                     .adapter("password", root + ".adapter.password..")
                     .adapter("scheduler", root + ".adapter.scheduler..")
+                    .adapter("webhooks", root + ".adapter.webhooks..")
                     .ignoreDependency(resideInAPackage(root + ".bootstrap.."), alwaysTrue())
                     .ensureAllClassesAreContainedInArchitectureIgnoring(
                             resideInAPackage(root + ".bootstrap..").or(simpleName("package-info")));

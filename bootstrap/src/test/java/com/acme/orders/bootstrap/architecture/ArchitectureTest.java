@@ -92,6 +92,7 @@ class ArchitectureTest {
                 "adapter.persistence",
                 "adapter.password",
                 "adapter.scheduler",
+                "adapter.webhooks",
                 "bootstrap")) {
             String modulePackage = ROOT + "." + module;
             assertThat(packages)
