@@ -69,8 +69,11 @@ class ConnectionLimitsTest {
                     100,
                     TimeUnit.MILLISECONDS);
 
+            // until the deadline, and at least 20 requests: on a loaded machine opening the attackers alone may
+            // take most of the deadline
             List<Long> latencies = new ArrayList<>();
-            while (Duration.ofNanos(System.nanoTime() - started).compareTo(DEADLINE) < 0) {
+            while (latencies.size() < 20
+                    || Duration.ofNanos(System.nanoTime() - started).compareTo(DEADLINE) < 0) {
                 long before = System.nanoTime();
                 assertThat(api.get("/health/live").status()).isEqualTo(200);
                 latencies.add(System.nanoTime() - before);
