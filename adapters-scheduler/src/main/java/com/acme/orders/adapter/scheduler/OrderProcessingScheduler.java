@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
@@ -133,7 +134,13 @@ public final class OrderProcessingScheduler implements AutoCloseable {
         Trigger stored = scheduler.getTrigger(TRIGGER);
         if (stored == null) {
             scheduler.addJob(job, true);
-            scheduler.scheduleJob(trigger);
+            try {
+                scheduler.scheduleJob(trigger);
+            } catch (ObjectAlreadyExistsException storedByAnotherInstance) {
+                // instances started together: another one stored the trigger between the look-up and this store;
+                // the cluster needs one trigger, and the one stored serves them all
+                log.info("Order processing trigger already stored by another instance");
+            }
         } else if (!(stored instanceof SimpleTrigger simple)
                 || simple.getRepeatInterval() != settings.interval().toMillis()) {
             log.info(

@@ -46,7 +46,7 @@ class PostmanCollectionIT extends ServiceTest {
 
             assertThat(run.exitCode()).as(run.output()).isZero();
             JsonNode stats = new ObjectMapper().readTree(report.toFile()).at("/run/stats");
-            assertThat(stats.at("/requests/total").asInt()).as(run.output()).isEqualTo(9);
+            assertThat(stats.at("/requests/total").asInt()).as(run.output()).isEqualTo(15);
             assertThat(stats.at("/requests/failed").asInt()).isZero();
             assertThat(stats.at("/assertions/total").asInt()).isGreaterThanOrEqualTo(15);
             assertThat(stats.at("/assertions/failed").asInt()).as(run.output()).isZero();
