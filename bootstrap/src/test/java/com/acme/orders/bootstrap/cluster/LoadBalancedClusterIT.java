@@ -272,6 +272,8 @@ class LoadBalancedClusterIT {
         String token = logIn("load@example.com");
         Set<Long> confirmed = ConcurrentHashMap.newKeySet();
         AtomicBoolean killed = new AtomicBoolean();
+        // set once the victim has exited: only a request sent after that cannot have reached it
+        AtomicBoolean dead = new AtomicBoolean();
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger failuresBefore = new AtomicInteger();
         AtomicInteger failuresAfter = new AtomicInteger();
@@ -285,11 +287,12 @@ class LoadBalancedClusterIT {
                     while (!stop.get()) {
                         String failure;
                         try {
+                            boolean sentAfterDeath = dead.get();
                             Answer answer =
                                     call("POST", "/orders", "{\"product_name\":\"Load\",\"amount\":10.50}", token);
                             if (answer.status() == 201) {
                                 confirmed.add(answer.body().path("id").asLong());
-                                if (killed.get()) {
+                                if (sentAfterDeath) {
                                     answeredAfter.incrementAndGet();
                                     servedAfter
                                             .computeIfAbsent(answer.instance(), key -> new AtomicInteger())
@@ -312,6 +315,7 @@ class LoadBalancedClusterIT {
             Thread.sleep(3_000);
             killed.set(true);
             instances.get(VICTIM).kill();
+            dead.set(true);
             Thread.sleep(4_000);
             stop.set(true);
             for (Future<?> client : load) {
