@@ -2,6 +2,7 @@ package com.acme.orders.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.acme.orders.application.port.in.order.OrderUseCases;
 import com.acme.orders.application.port.out.TransactionRunner;
 import com.acme.orders.application.service.EventService;
 import com.acme.orders.application.service.OrderService;
@@ -28,11 +29,12 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * The real {@link HttpApi} on a free port of 127.0.0.1, over the application's services on the in-memory fakes of
- * their ports (the transactions of the order services may be a stub a test hands in, to force a failure), and a plain
- * HTTP client for it.
+ * their ports (the transactions of the order services may be a stub a test hands in, to force a failure; the order use
+ * cases may be wrapped, to slow them down), and a plain HTTP client for it.
  */
 record RunningApi(
         HttpApi server,
@@ -57,6 +59,8 @@ record RunningApi(
         BooleanSupplier ready = () -> true;
         /** The transactions of the order services; empty: the in-memory store's. */
         Optional<TransactionRunner> orderTransactions = Optional.empty();
+        /** What the API calls for the order use cases, given the real ones: a test may wrap them (slow them down). */
+        UnaryOperator<OrderUseCases> aroundOrderUseCases = UnaryOperator.identity();
 
         ConnectionLimits limits = ConnectionLimits.DEFAULTS;
         int maxOrderRequestsInFlight = 1_000;
@@ -86,7 +90,7 @@ record RunningApi(
                 SessionSettings.DEFAULTS,
                 clock);
         TransactionRunner transactions = setup.orderTransactions.orElse(store.transactions());
-        OrderService orders = new OrderService(store.orders(), transactions, clock);
+        OrderUseCases orders = setup.aroundOrderUseCases.apply(new OrderService(store.orders(), transactions, clock));
         // a wait on the fakes is a plain sleep: a waiting request reads again at least every second
         EventService events = new EventService(store.events(), (owner, timeout) -> Thread.sleep(timeout), clock);
         UseCases useCases = new UseCases(
