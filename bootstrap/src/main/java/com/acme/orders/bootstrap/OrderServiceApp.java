@@ -14,7 +14,10 @@ import com.acme.orders.adapter.scheduler.OrderProcessingScheduler;
 import com.acme.orders.adapter.scheduler.ProcessingRunListener;
 import com.acme.orders.adapter.scheduler.SchedulerStartupException;
 import com.acme.orders.application.port.in.processing.ProcessingSummary;
+import com.acme.orders.application.port.out.AttemptLimiter;
 import com.acme.orders.application.service.EventService;
+import com.acme.orders.application.service.HousekeepingService;
+import com.acme.orders.application.service.LoginLimits;
 import com.acme.orders.application.service.OrderProcessingService;
 import com.acme.orders.application.service.OrderService;
 import com.acme.orders.application.service.PlaceOrderOnceService;
@@ -85,12 +88,15 @@ public final class OrderServiceApp implements AutoCloseable {
                         config.bcrypt().cost());
             }
 
+            // the log-in limits count in the database, so that they hold across every instance sharing it
+            AttemptLimiter attempts = database.attemptLimiter(clock);
             UserService users = new UserService(
                     database.users(),
                     database.refreshTokens(),
                     database.transactions(),
                     hasher,
                     config.sessions(),
+                    new LoginLimits(attempts, config.loginLimits()),
                     clock);
             OrderService orders = new OrderService(database.orders(), database.transactions(), clock);
             PlaceOrderOnceService ordersOnce =
@@ -105,6 +111,7 @@ public final class OrderServiceApp implements AutoCloseable {
             stopOrder.push(quartzPool);
             scheduler = new OrderProcessingScheduler(
                     processing,
+                    new HousekeepingService(attempts, database.refreshTokens(), clock),
                     quartzPool,
                     config.scheduler(),
                     bothListeners(new ProcessingMetrics(meters), runListener),

@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.acme.orders.application.port.in.order.OrderUseCases;
 import com.acme.orders.application.port.out.TransactionRunner;
 import com.acme.orders.application.service.EventService;
+import com.acme.orders.application.service.LoginLimitSettings;
+import com.acme.orders.application.service.LoginLimits;
 import com.acme.orders.application.service.OrderService;
 import com.acme.orders.application.service.PlaceOrderOnceService;
 import com.acme.orders.application.service.SessionSettings;
 import com.acme.orders.application.service.UserService;
 import com.acme.orders.application.testing.FakePasswordHasher;
+import com.acme.orders.application.testing.InMemoryAttemptLimiter;
 import com.acme.orders.application.testing.InMemoryStore;
+import com.acme.orders.application.testing.Throttling;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -33,13 +37,14 @@ import java.util.function.UnaryOperator;
 
 /**
  * The real {@link HttpApi} on a free port of 127.0.0.1, over the application's services on the in-memory fakes of
- * their ports (the transactions of the order services may be a stub a test hands in, to force a failure; the order use
- * cases may be wrapped, to slow them down), and a plain HTTP client for it.
+ * their ports, the log-in limits' too (the transactions of the order services may be a stub a test hands in, to force
+ * a failure; the order use cases may be wrapped, to slow them down), and a plain HTTP client for it.
  */
 record RunningApi(
         HttpApi server,
         Optional<ManagementApi> management,
         InMemoryStore store,
+        InMemoryAttemptLimiter limiter,
         AccessTokens tokens,
         SimpleMeterRegistry meters)
         implements AutoCloseable {
@@ -55,7 +60,8 @@ record RunningApi(
     /** What a test may change before the API starts; by default everything is real and nothing throttles. */
     static final class Setup {
         List<String> corsAllowedOrigins = List.of();
-        LoginThrottleSettings loginThrottle = new LoginThrottleSettings(100_000, 1_000, Duration.ofMinutes(15));
+        LoginLimitSettings loginLimits = Throttling.UNTHROTTLED;
+        TrustedProxies trustedProxies = TrustedProxies.NONE;
         BooleanSupplier ready = () -> true;
         /** The transactions of the order services; empty: the in-memory store's. */
         Optional<TransactionRunner> orderTransactions = Optional.empty();
@@ -79,6 +85,7 @@ record RunningApi(
         adjustments.accept(setup);
         Clock clock = Clock.systemUTC();
         InMemoryStore store = new InMemoryStore();
+        InMemoryAttemptLimiter limiter = new InMemoryAttemptLimiter(clock);
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         byte[] secret = UUID.randomUUID().toString().repeat(2).getBytes(StandardCharsets.UTF_8);
         AccessTokens tokens = new AccessTokens(secret, "HS256", Duration.ofMinutes(15), clock);
@@ -88,6 +95,7 @@ record RunningApi(
                 store.transactions(),
                 new FakePasswordHasher(),
                 SessionSettings.DEFAULTS,
+                new LoginLimits(limiter, setup.loginLimits),
                 clock);
         TransactionRunner transactions = setup.orderTransactions.orElse(store.transactions());
         OrderUseCases orders = setup.aroundOrderUseCases.apply(new OrderService(store.orders(), transactions, clock));
@@ -101,7 +109,7 @@ record RunningApi(
                 "test",
                 Duration.ofSeconds(2),
                 setup.corsAllowedOrigins,
-                setup.loginThrottle,
+                setup.trustedProxies,
                 setup.limits,
                 setup.maxOrderRequestsInFlight,
                 setup.servesMetrics);
@@ -112,7 +120,7 @@ record RunningApi(
                 : Optional.empty();
         server.start();
         management.ifPresent(ManagementApi::start);
-        return new RunningApi(server, management, store, tokens, meters);
+        return new RunningApi(server, management, store, limiter, tokens, meters);
     }
 
     int port() {

@@ -1,5 +1,6 @@
 package com.acme.orders.adapter.persistence;
 
+import com.acme.orders.application.port.out.AttemptLimiter;
 import com.acme.orders.application.port.out.IdempotencyKeys;
 import com.acme.orders.application.port.out.OrderEventFeed;
 import com.acme.orders.application.port.out.OrderRepository;
@@ -14,6 +15,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -54,6 +56,7 @@ public final class Database implements AutoCloseable {
     private final RefreshTokens refreshTokens;
     private final OrderEventFeed events;
     private final MeterRegistry meters;
+    private final Jdbi jdbi;
 
     private Database(
             HikariDataSource dataSource,
@@ -65,6 +68,7 @@ public final class Database implements AutoCloseable {
         this.settings = settings;
         this.pooler = pooler;
         this.meters = meters;
+        this.jdbi = jdbi;
         this.users = StorageFailures.translating(UserRepository.class, new JdbiUserRepository(jdbi));
         this.orders = StorageFailures.translating(OrderRepository.class, new JdbiOrderRepository(jdbi));
         this.transactions = StorageFailures.translating(TransactionRunner.class, new JdbiTransactionRunner(jdbi));
@@ -241,6 +245,14 @@ public final class Database implements AutoCloseable {
 
     public OrderEventFeed events() {
         return events;
+    }
+
+    /**
+     * The log-in limits' buckets, on the API's pool, read and written on {@code clock}'s time. A database that cannot
+     * be reached is a {@code StorageUnavailableException}, as for every other port.
+     */
+    public AttemptLimiter attemptLimiter(Clock clock) {
+        return StorageFailures.translating(AttemptLimiter.class, new JdbcAttemptLimiter(dataSource, jdbi, clock));
     }
 
     /** The pool itself, for components that need plain JDBC on the same database (the Quartz job store). */
