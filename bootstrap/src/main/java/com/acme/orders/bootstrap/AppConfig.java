@@ -12,8 +12,10 @@ import com.acme.orders.adapter.persistence.DatabaseSettings;
 import com.acme.orders.adapter.persistence.InvalidDatabaseUrlException;
 import com.acme.orders.adapter.persistence.PoolerSettings;
 import com.acme.orders.adapter.scheduler.SchedulerSettings;
+import com.acme.orders.adapter.webhooks.WebhookSettings;
 import com.acme.orders.application.service.ProcessingSettings;
 import com.acme.orders.application.service.SessionSettings;
+import com.acme.orders.domain.webhook.RetrySchedule;
 import io.github.cdimascio.dotenv.Dotenv;
 import io.github.cdimascio.dotenv.DotenvEntry;
 import io.github.cdimascio.dotenv.DotenvException;
@@ -54,6 +56,8 @@ import java.util.regex.Pattern;
  * @param shutdownDrain {@code SHUTDOWN_DRAIN_SECONDS}
  * @param logFormat {@code LOG_FORMAT}: {@code text} (default) or {@code json}
  * @param sessions {@code REFRESH_TOKEN_EXPIRE_DAYS}
+ * @param webhooks {@code WEBHOOK_ALLOW_PRIVATE_TARGETS}, {@code WEBHOOK_TIMEOUT_SECONDS},
+ *     {@code WEBHOOK_RETRY_BASE_SECONDS}, {@code WEBHOOK_MAX_ATTEMPTS}
  */
 public record AppConfig(
         Optional<DatabaseSettings> database,
@@ -69,7 +73,8 @@ public record AppConfig(
         BcryptSettings bcrypt,
         Duration shutdownDrain,
         LogFormat logFormat,
-        SessionSettings sessions) {
+        SessionSettings sessions,
+        WebhookConfig webhooks) {
 
     /**
      * The default of {@code MAX_ORDER_REQUESTS_IN_FLIGHT}, per connection of the pool: one request using each
@@ -180,7 +185,14 @@ public record AppConfig(
                         BcryptSettings.DEFAULT_QUEUE_CAPACITY),
                 Duration.ofSeconds(vars.integer("SHUTDOWN_DRAIN_SECONDS", 2, 0, 600)),
                 LogFormat.parse(vars.text("LOG_FORMAT").orElse("text")),
-                new SessionSettings(Duration.ofDays(vars.integer("REFRESH_TOKEN_EXPIRE_DAYS", 14, 1, 365))));
+                new SessionSettings(Duration.ofDays(vars.integer("REFRESH_TOKEN_EXPIRE_DAYS", 14, 1, 365))),
+                new WebhookConfig(
+                        vars.bool("WEBHOOK_ALLOW_PRIVATE_TARGETS", false),
+                        new WebhookSettings(Duration.ofSeconds(vars.integer("WEBHOOK_TIMEOUT_SECONDS", 10, 1, 60))),
+                        new RetrySchedule(
+                                Duration.ofSeconds(vars.integer("WEBHOOK_RETRY_BASE_SECONDS", 10, 1, (int)
+                                        RetrySchedule.LONGEST_DELAY.toSeconds())),
+                                vars.integer("WEBHOOK_MAX_ATTEMPTS", 12, 1, 100))));
     }
 
     /**
@@ -266,6 +278,18 @@ public record AppConfig(
             return Optional.ofNullable(env.get(name)).map(String::strip).filter(value -> !value.isEmpty());
         }
 
+        boolean bool(String name, boolean defaultValue) {
+            Optional<String> raw = text(name);
+            if (raw.isEmpty()) {
+                return defaultValue;
+            }
+            return switch (raw.get()) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw new ConfigException(name + ": must be true or false, got '" + raw.get() + "'");
+            };
+        }
+
         int integer(String name, int defaultValue, int min, int max) {
             Optional<String> raw = text(name);
             if (raw.isEmpty()) {
@@ -291,6 +315,7 @@ public record AppConfig(
                 + ", secretKey=" + (secretKey.isPresent() ? "****" : "(development key)")
                 + ", tokens=" + tokens + ", http=" + http + ", management=" + management + ", processing=" + processing
                 + ", scheduler=" + scheduler
-                + ", bcrypt=" + bcrypt + ", shutdownDrain=" + shutdownDrain + ", logFormat=" + logFormat + "]";
+                + ", bcrypt=" + bcrypt + ", shutdownDrain=" + shutdownDrain + ", logFormat=" + logFormat
+                + ", webhooks=" + webhooks + "]";
     }
 }
