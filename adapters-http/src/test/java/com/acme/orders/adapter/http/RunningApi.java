@@ -11,9 +11,11 @@ import com.acme.orders.application.service.OrderService;
 import com.acme.orders.application.service.PlaceOrderOnceService;
 import com.acme.orders.application.service.SessionSettings;
 import com.acme.orders.application.service.UserService;
+import com.acme.orders.application.service.WebhookService;
 import com.acme.orders.application.testing.FakePasswordHasher;
 import com.acme.orders.application.testing.InMemoryAttemptLimiter;
 import com.acme.orders.application.testing.InMemoryStore;
+import com.acme.orders.application.testing.InMemoryWebhooks;
 import com.acme.orders.application.testing.Throttling;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,6 +28,7 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -45,11 +48,15 @@ record RunningApi(
         Optional<ManagementApi> management,
         InMemoryStore store,
         InMemoryAttemptLimiter limiter,
+        InMemoryWebhooks webhooks,
         AccessTokens tokens,
         SimpleMeterRegistry meters)
         implements AutoCloseable {
 
     static final String PASSWORD = "securepass123";
+    /** The hosts whose webhooks the fake target check refuses, as the real one refuses private addresses. */
+    static final String REFUSED_HOST_SUFFIX = ".internal";
+
     /** What {@code GET /metrics} answers in these tests. */
     static final String METRICS = "# TYPE test_metric counter\ntest_metric_total 1.0\n";
 
@@ -101,8 +108,21 @@ record RunningApi(
         OrderUseCases orders = setup.aroundOrderUseCases.apply(new OrderService(store.orders(), transactions, clock));
         // a wait on the fakes is a plain sleep: a waiting request reads again at least every second
         EventService events = new EventService(store.events(), (owner, timeout) -> Thread.sleep(timeout), clock);
+        InMemoryWebhooks webhooks = new InMemoryWebhooks();
+        WebhookService webhookService = new WebhookService(
+                webhooks,
+                target -> target.getHost().endsWith(REFUSED_HOST_SUFFIX)
+                        ? Optional.of("resolves to a private address")
+                        : Optional.empty(),
+                store.transactions(),
+                new SecureRandom(),
+                clock);
         UseCases useCases = new UseCases(
-                users, orders, new PlaceOrderOnceService(orders, store.idempotencyKeys(), transactions, clock), events);
+                users,
+                orders,
+                new PlaceOrderOnceService(orders, store.idempotencyKeys(), transactions, clock),
+                events,
+                webhookService);
         HttpSettings settings = new HttpSettings(
                 "127.0.0.1",
                 0,
@@ -120,7 +140,7 @@ record RunningApi(
                 : Optional.empty();
         server.start();
         management.ifPresent(ManagementApi::start);
-        return new RunningApi(server, management, store, limiter, tokens, meters);
+        return new RunningApi(server, management, store, limiter, webhooks, tokens, meters);
     }
 
     int port() {
