@@ -42,6 +42,10 @@ final class Listener {
             http.setSendXPoweredBy(false);
             // Javalin's LEGACY mode passes ambiguous and UTF-16 (%u) encodings on, where path parameters fail
             http.setUriCompliance(UriCompliance.DEFAULT);
+            // Jetty builds a 96 KB header cache for every connection that sends a second request and keeps it while
+            // the connection lives: MAX_CONNECTIONS kept-alive clients would need about 200 MB of heap for it alone,
+            // more than the recommended options give the whole service (ConnectionMemoryTest)
+            http.setHeaderCacheSize(0);
         });
         config.jetty.addConnector((server, http) -> {
             ServerConnector connector = new ServerConnector(
