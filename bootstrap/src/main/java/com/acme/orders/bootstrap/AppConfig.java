@@ -12,9 +12,11 @@ import com.acme.orders.adapter.persistence.DatabaseSettings;
 import com.acme.orders.adapter.persistence.InvalidDatabaseUrlException;
 import com.acme.orders.adapter.persistence.PoolerSettings;
 import com.acme.orders.adapter.scheduler.SchedulerSettings;
+import com.acme.orders.adapter.webhooks.WebhookSettings;
 import com.acme.orders.application.service.LoginLimitSettings;
 import com.acme.orders.application.service.ProcessingSettings;
 import com.acme.orders.application.service.SessionSettings;
+import com.acme.orders.domain.webhook.RetrySchedule;
 import io.github.cdimascio.dotenv.Dotenv;
 import io.github.cdimascio.dotenv.DotenvEntry;
 import io.github.cdimascio.dotenv.DotenvException;
@@ -56,6 +58,8 @@ import java.util.regex.Pattern;
  * @param sessions {@code REFRESH_TOKEN_EXPIRE_DAYS}
  * @param loginLimits {@code LOGIN_RATE_PER_MINUTE_PER_ADDRESS}, {@code LOGIN_FAILURES_PER_ACCOUNT},
  *     {@code LOGIN_FAILURE_WINDOW_MINUTES}
+ * @param webhooks {@code WEBHOOK_ALLOW_PRIVATE_TARGETS}, {@code WEBHOOK_TIMEOUT_SECONDS},
+ *     {@code WEBHOOK_RETRY_BASE_SECONDS}, {@code WEBHOOK_MAX_ATTEMPTS}
  */
 public record AppConfig(
         Optional<DatabaseSettings> database,
@@ -72,7 +76,8 @@ public record AppConfig(
         Duration shutdownDrain,
         LogFormat logFormat,
         SessionSettings sessions,
-        LoginLimitSettings loginLimits) {
+        LoginLimitSettings loginLimits,
+        WebhookConfig webhooks) {
 
     /**
      * The default of {@code MAX_ORDER_REQUESTS_IN_FLIGHT}, per connection of the pool: one request using each
@@ -190,7 +195,14 @@ public record AppConfig(
                 new LoginLimitSettings(
                         vars.integer("LOGIN_RATE_PER_MINUTE_PER_ADDRESS", 20, 1, 1_000_000),
                         vars.integer("LOGIN_FAILURES_PER_ACCOUNT", 5, 1, 1_000_000),
-                        Duration.ofMinutes(vars.integer("LOGIN_FAILURE_WINDOW_MINUTES", 15, 1, 24 * 60))));
+                        Duration.ofMinutes(vars.integer("LOGIN_FAILURE_WINDOW_MINUTES", 15, 1, 24 * 60))),
+                new WebhookConfig(
+                        vars.bool("WEBHOOK_ALLOW_PRIVATE_TARGETS", false),
+                        new WebhookSettings(Duration.ofSeconds(vars.integer("WEBHOOK_TIMEOUT_SECONDS", 10, 1, 60))),
+                        new RetrySchedule(
+                                Duration.ofSeconds(vars.integer("WEBHOOK_RETRY_BASE_SECONDS", 10, 1, (int)
+                                        RetrySchedule.LONGEST_DELAY.toSeconds())),
+                                vars.integer("WEBHOOK_MAX_ATTEMPTS", 12, 1, 100))));
     }
 
     /** {@code TRUSTED_PROXIES}: addresses and CIDR ranges whose {@code X-Forwarded-For} is believed; unset: none. */
@@ -285,6 +297,18 @@ public record AppConfig(
             return Optional.ofNullable(env.get(name)).map(String::strip).filter(value -> !value.isEmpty());
         }
 
+        boolean bool(String name, boolean defaultValue) {
+            Optional<String> raw = text(name);
+            if (raw.isEmpty()) {
+                return defaultValue;
+            }
+            return switch (raw.get()) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw new ConfigException(name + ": must be true or false, got '" + raw.get() + "'");
+            };
+        }
+
         int integer(String name, int defaultValue, int min, int max) {
             Optional<String> raw = text(name);
             if (raw.isEmpty()) {
@@ -311,6 +335,7 @@ public record AppConfig(
                 + ", tokens=" + tokens + ", http=" + http + ", management=" + management + ", processing=" + processing
                 + ", scheduler=" + scheduler
                 + ", bcrypt=" + bcrypt + ", shutdownDrain=" + shutdownDrain + ", logFormat=" + logFormat
-                + ", sessions=" + sessions + ", loginLimits=" + loginLimits + "]";
+                + ", sessions=" + sessions + ", loginLimits=" + loginLimits
+                + ", webhooks=" + webhooks + "]";
     }
 }

@@ -6,10 +6,13 @@ import com.acme.orders.application.port.in.account.TooManyAttemptsException;
 import com.acme.orders.application.port.in.order.IdempotencyKeyInFlightException;
 import com.acme.orders.application.port.in.order.IdempotencyKeyReusedException;
 import com.acme.orders.application.port.in.order.OrderNotFoundException;
+import com.acme.orders.application.port.in.webhook.WebhookNotFoundException;
+import com.acme.orders.application.port.in.webhook.WebhookTargetRefusedException;
 import com.acme.orders.application.port.out.StorageUnavailableException;
 import com.acme.orders.domain.order.IllegalOrderTransitionException;
 import com.acme.orders.domain.shared.InvalidValueException;
 import com.acme.orders.domain.user.EmailAlreadyRegisteredException;
+import com.acme.orders.domain.webhook.WebhookLimitReachedException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
@@ -70,6 +73,12 @@ final class ProblemResponses {
             case EmailAlreadyRegisteredException e ->
                 respond(ctx, ProblemType.EMAIL_TAKEN, "An account with this email address already exists.", null);
             case OrderNotFoundException e -> respond(ctx, ProblemType.ORDER_NOT_FOUND, e.getMessage() + ".", null);
+            case WebhookNotFoundException e ->
+                respond(ctx, ProblemType.WEBHOOK_NOT_FOUND, capitalised(e.getMessage()) + ".", null);
+            case WebhookTargetRefusedException e ->
+                respond(ctx, ProblemType.WEBHOOK_TARGET_REFUSED, e.getMessage(), null);
+            case WebhookLimitReachedException e ->
+                respond(ctx, ProblemType.WEBHOOK_LIMIT_REACHED, capitalised(e.getMessage()) + ".", null);
             case IllegalOrderTransitionException e ->
                 respond(ctx, ProblemType.ILLEGAL_TRANSITION, capitalised(e.getMessage()) + ".", null);
             case IdempotencyKeyReusedException e ->

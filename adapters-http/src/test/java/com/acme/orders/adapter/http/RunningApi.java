@@ -2,6 +2,7 @@ package com.acme.orders.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.acme.orders.application.port.in.order.OrderUseCases;
 import com.acme.orders.application.port.out.TransactionRunner;
 import com.acme.orders.application.service.EventService;
 import com.acme.orders.application.service.LoginLimitSettings;
@@ -10,9 +11,11 @@ import com.acme.orders.application.service.OrderService;
 import com.acme.orders.application.service.PlaceOrderOnceService;
 import com.acme.orders.application.service.SessionSettings;
 import com.acme.orders.application.service.UserService;
+import com.acme.orders.application.service.WebhookService;
 import com.acme.orders.application.testing.FakePasswordHasher;
 import com.acme.orders.application.testing.InMemoryAttemptLimiter;
 import com.acme.orders.application.testing.InMemoryStore;
+import com.acme.orders.application.testing.InMemoryWebhooks;
 import com.acme.orders.application.testing.Throttling;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,6 +28,7 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -32,23 +36,27 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * The real {@link HttpApi} on a free port of 127.0.0.1, over the application's services on the in-memory fakes of
  * their ports, the log-in limits' too (the transactions of the order services may be a stub a test hands in, to force
- * a failure), and a plain
- * HTTP client for it.
+ * a failure; the order use cases may be wrapped, to slow them down), and a plain HTTP client for it.
  */
 record RunningApi(
         HttpApi server,
         Optional<ManagementApi> management,
         InMemoryStore store,
         InMemoryAttemptLimiter limiter,
+        InMemoryWebhooks webhooks,
         AccessTokens tokens,
         SimpleMeterRegistry meters)
         implements AutoCloseable {
 
     static final String PASSWORD = "securepass123";
+    /** The hosts whose webhooks the fake target check refuses, as the real one refuses private addresses. */
+    static final String REFUSED_HOST_SUFFIX = ".internal";
+
     /** What {@code GET /metrics} answers in these tests. */
     static final String METRICS = "# TYPE test_metric counter\ntest_metric_total 1.0\n";
 
@@ -64,6 +72,8 @@ record RunningApi(
         BooleanSupplier ready = () -> true;
         /** The transactions of the order services; empty: the in-memory store's. */
         Optional<TransactionRunner> orderTransactions = Optional.empty();
+        /** What the API calls for the order use cases, given the real ones: a test may wrap them (slow them down). */
+        UnaryOperator<OrderUseCases> aroundOrderUseCases = UnaryOperator.identity();
 
         ConnectionLimits limits = ConnectionLimits.DEFAULTS;
         int maxOrderRequestsInFlight = 1_000;
@@ -95,11 +105,24 @@ record RunningApi(
                 new LoginLimits(limiter, setup.loginLimits),
                 clock);
         TransactionRunner transactions = setup.orderTransactions.orElse(store.transactions());
-        OrderService orders = new OrderService(store.orders(), transactions, clock);
+        OrderUseCases orders = setup.aroundOrderUseCases.apply(new OrderService(store.orders(), transactions, clock));
         // a wait on the fakes is a plain sleep: a waiting request reads again at least every second
         EventService events = new EventService(store.events(), (owner, timeout) -> Thread.sleep(timeout), clock);
+        InMemoryWebhooks webhooks = new InMemoryWebhooks();
+        WebhookService webhookService = new WebhookService(
+                webhooks,
+                target -> target.getHost().endsWith(REFUSED_HOST_SUFFIX)
+                        ? Optional.of("resolves to a private address")
+                        : Optional.empty(),
+                store.transactions(),
+                new SecureRandom(),
+                clock);
         UseCases useCases = new UseCases(
-                users, orders, new PlaceOrderOnceService(orders, store.idempotencyKeys(), transactions, clock), events);
+                users,
+                orders,
+                new PlaceOrderOnceService(orders, store.idempotencyKeys(), transactions, clock),
+                events,
+                webhookService);
         HttpSettings settings = new HttpSettings(
                 "127.0.0.1",
                 0,
@@ -117,7 +140,7 @@ record RunningApi(
                 : Optional.empty();
         server.start();
         management.ifPresent(ManagementApi::start);
-        return new RunningApi(server, management, store, limiter, tokens, meters);
+        return new RunningApi(server, management, store, limiter, webhooks, tokens, meters);
     }
 
     int port() {

@@ -7,10 +7,13 @@ import com.acme.orders.application.port.out.OrderRepository;
 import com.acme.orders.application.port.out.RefreshTokens;
 import com.acme.orders.application.port.out.TransactionRunner;
 import com.acme.orders.application.port.out.UserRepository;
+import com.acme.orders.application.port.out.WebhookDeliveries;
+import com.acme.orders.application.port.out.WebhookRepository;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -253,6 +256,23 @@ public final class Database implements AutoCloseable {
      */
     public AttemptLimiter attemptLimiter(Clock clock) {
         return StorageFailures.translating(AttemptLimiter.class, new JdbcAttemptLimiter(dataSource, jdbi, clock));
+    }
+
+    /**
+     * The webhooks, their secrets sealed under a key derived from {@code secretKey} (the service's
+     * {@code SECRET_KEY}: a secret sealed under one key opens only under the same key).
+     */
+    public WebhookRepository webhooks(byte[] secretKey) {
+        return StorageFailures.translating(
+                WebhookRepository.class,
+                new JdbiWebhookRepository(jdbi, new SecretSeal(secretKey, new SecureRandom())));
+    }
+
+    /** The webhook deliveries, for the delivery worker; {@code secretKey} as for {@link #webhooks}. */
+    public WebhookDeliveries webhookDeliveries(byte[] secretKey) {
+        return StorageFailures.translating(
+                WebhookDeliveries.class,
+                new JdbiWebhookDeliveries(jdbi, new SecretSeal(secretKey, new SecureRandom())));
     }
 
     /** The pool itself, for components that need plain JDBC on the same database (the Quartz job store). */
