@@ -44,21 +44,11 @@ public final class JdbcAttemptLimiter implements AttemptLimiter {
     private static final ExpirationAfterWriteStrategy UNTIL_REFILLED =
             ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ZERO);
 
-    private static final String DELETE_EXPIRED = """
-            DELETE FROM throttle_buckets
-            WHERE id IN (
-                SELECT id FROM throttle_buckets
-                WHERE expires_at < :now
-                ORDER BY expires_at
-                LIMIT :limit
-                FOR UPDATE SKIP LOCKED)
-            """;
-
     private final ProxyManager<String> buckets;
-    private final Jdbi jdbi;
+    private final ThrottleBucketDao dao;
 
     JdbcAttemptLimiter(DataSource dataSource, Jdbi jdbi, Clock clock) {
-        this.jdbi = jdbi;
+        this.dao = new ThrottleBucketDao(jdbi);
         this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table("throttle_buckets")
@@ -108,10 +98,7 @@ public final class JdbcAttemptLimiter implements AttemptLimiter {
 
     @Override
     public int removeExpired(Instant now, int limit) {
-        return jdbi.withHandle(handle -> handle.createUpdate(DELETE_EXPIRED)
-                .bind("now", now)
-                .bind("limit", limit)
-                .execute());
+        return dao.deleteExpired(now, limit);
     }
 
     /** The limit is part of the key: a changed limit counts afresh rather than under the stored configuration. */

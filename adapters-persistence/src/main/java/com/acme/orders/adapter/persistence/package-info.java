@@ -3,7 +3,8 @@
  *
  * <p>{@link com.acme.orders.adapter.persistence.Database} is the entry point: it opens a HikariCP pool, migrates the
  * schema with Flyway ({@code db/migration}) and hands out the JDBI implementations of the application's driven ports
- * ({@code UserRepository}, {@code OrderRepository}, {@code IdempotencyKeys}, {@code TransactionRunner}).
+ * ({@code UserRepository}, {@code OrderRepository}, {@code IdempotencyKeys}, {@code TransactionRunner}), and the log-in
+ * limits' {@code AttemptLimiter} on Bucket4j ({@link com.acme.orders.adapter.persistence.JdbcAttemptLimiter}).
  * {@link com.acme.orders.adapter.persistence.EmbeddedDatabase} runs a PostgreSQL inside the process when no server is
  * configured.
  *
@@ -19,7 +20,7 @@
  * {@code BenchStatementsTest} fails when they and the DAOs' differ.
  *
  * <p>May depend on: the application's ports and the domain, JDBI, HikariCP, Flyway, the PostgreSQL driver, embedded
- * PostgreSQL and SLF4J. Must not depend on: any other adapter, the application's services, or bootstrap. No JDBI,
+ * PostgreSQL, Bucket4j and SLF4J. Must not depend on: any other adapter, the application's services, or bootstrap. No JDBI,
  * Hikari or Flyway type leaks through a port.
  */
 package com.acme.orders.adapter.persistence;

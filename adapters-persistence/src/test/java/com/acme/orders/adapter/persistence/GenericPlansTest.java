@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * only safe if the generic plan of each statement the service runs on its tables reads an index, never the whole
  * table. Each statement is prepared as the driver prepares it, with its parameters unknown to the planner, on tables
  * large enough that a sequential scan would lose (5,000 users, 40,000 orders and their history, 40,000 idempotency
- * keys, 40,000 refresh token families and tokens, analysed), and its generic plan is checked.
+ * keys, 40,000 refresh token families and tokens, 40,000 throttle buckets, analysed), and its generic plan is checked.
  */
 class GenericPlansTest {
 
@@ -60,6 +60,10 @@ class GenericPlansTest {
                 FROM generate_series(1, 40000) g""", """
                 INSERT INTO refresh_tokens (token_hash, family_id, issued_at)
                 SELECT encode(sha256(g::text::bytea), 'hex'), md5((1 + g % 40000)::text)::uuid, now()
+                FROM generate_series(1, 40000) g""", """
+                INSERT INTO throttle_buckets (id, state, expires_at)
+                SELECT '20/60000ms:address:10.0.' || (g / 256) || '.' || (g % 256), '\\x00'::bytea,
+                       now() + g * interval '1 second'
                 FROM generate_series(1, 40000) g""", "ANALYZE");
     }
 
@@ -96,7 +100,15 @@ class GenericPlansTest {
                 Arguments.of("RefreshTokenDao.MARK_SPENT", RefreshTokenDao.MARK_SPENT),
                 Arguments.of("RefreshTokenDao.REVOKE_FAMILY", RefreshTokenDao.REVOKE_FAMILY),
                 Arguments.of("RefreshTokenDao.REVOKE_ALL_OF_USER", RefreshTokenDao.REVOKE_ALL_OF_USER),
-                Arguments.of("RefreshTokenDao.DELETE_EXPIRED", RefreshTokenDao.DELETE_EXPIRED));
+                Arguments.of("RefreshTokenDao.DELETE_EXPIRED", RefreshTokenDao.DELETE_EXPIRED),
+                Arguments.of("ThrottleBucketDao.DELETE_EXPIRED", ThrottleBucketDao.DELETE_EXPIRED),
+                // Bucket4j's own statements (PostgreSQLSelectForUpdateBasedProxyManager), on the same pool
+                Arguments.of(
+                        "Bucket4j's lock", "SELECT state as state FROM throttle_buckets WHERE id = :id FOR UPDATE"),
+                Arguments.of(
+                        "Bucket4j's update",
+                        "UPDATE throttle_buckets SET state = :state, expires_at = :expiresAt WHERE id = :id"),
+                Arguments.of("Bucket4j's remove", "DELETE FROM throttle_buckets WHERE id = :id"));
     }
 
     @ParameterizedTest(name = "{0}")
