@@ -6,9 +6,7 @@ import io.javalin.http.Context;
 import io.javalin.security.RouteRole;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Bearer tokens (RFC 6750), read from the {@code Authorization} header only: never from a query parameter or a
@@ -24,7 +22,9 @@ final class BearerAuthentication {
     /** The role of the routes that need a caller. */
     static final RouteRole REQUIRED = Access.AUTHENTICATED;
 
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final String SCHEME = "bearer";
+    // the ASCII whitespace that may separate the scheme from the token (what the regular expression \s matches)
+    private static final String WHITESPACE = " \t\n\u000B\f\r";
     private static final String CALLER = "caller";
 
     private enum Access implements RouteRole {
@@ -59,17 +59,31 @@ final class BearerAuthentication {
         if (authorization == null || authorization.isBlank()) {
             throw ApiException.unauthorized("A bearer token is required: log in at /auth/login.", CHALLENGE);
         }
-        String[] parts = WHITESPACE.split(authorization.strip(), 2);
-        if (parts.length != 2 || !parts[0].toLowerCase(Locale.ROOT).equals("bearer")) {
+        String value = authorization.strip();
+        int gap = firstWhitespace(value);
+        if (gap != SCHEME.length() || !value.regionMatches(true, 0, SCHEME, 0, gap)) {
             throw ApiException.unauthorized(
                     "The Authorization header must be 'Bearer <token>'.", CHALLENGE + ", error=\"invalid_request\"");
         }
-        UserId caller = tokens.verify(parts[1].strip())
+        UserId caller = tokens.verify(value.substring(gap).strip())
                 .filter(claims -> authenticate.isCurrent(claims.userId(), claims.tokenVersion()))
                 .map(AccessTokens.Claims::userId)
                 .orElseThrow(() -> ApiException.unauthorized(
                         "The bearer token is invalid, revoked or expired.", CHALLENGE + ", error=\"invalid_token\""));
         ctx.attribute(CALLER, caller);
+    }
+
+    /**
+     * Where the first whitespace of {@code value} is, or -1. A scan by hand: splitting with a regular expression went
+     * on matching through the whole token on every request, about 6% of the CPU of an order read in a profile.
+     */
+    private static int firstWhitespace(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (WHITESPACE.indexOf(value.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

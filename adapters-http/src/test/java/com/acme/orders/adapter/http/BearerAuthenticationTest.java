@@ -77,7 +77,17 @@ class BearerAuthenticationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Basic dXNlcjpwYXNz", "Bearer", "token-without-scheme", "Token abc", "Bearerabc"})
+    @ValueSource(
+            strings = {
+                "Basic dXNlcjpwYXNz",
+                "Bearer",
+                "token-without-scheme",
+                "Token abc",
+                "Bearerabc",
+                "Bear er abc",
+                "xBearer abc",
+                "Bearers abc"
+            })
     void a_header_that_is_not_a_bearer_token_is_an_invalid_request(String authorization) {
         assertUnauthorized(
                 api.get("/orders", "Authorization", authorization),
@@ -140,6 +150,8 @@ class BearerAuthenticationTest {
                 .isEqualTo(200);
         assertThat(api.get("/orders", "Authorization", "BEARER   " + token + "  ")
                         .status())
+                .isEqualTo(200);
+        assertThat(api.get("/orders", "Authorization", "Bearer\t" + token).status())
                 .isEqualTo(200);
     }
 

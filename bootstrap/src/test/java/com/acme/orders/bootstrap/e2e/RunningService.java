@@ -49,6 +49,9 @@ final class RunningService implements AutoCloseable {
                 Map.entry("BCRYPT_COST", "4"),
                 Map.entry("BCRYPT_THREADS", "2"),
                 Map.entry("DB_POOL_SIZE", "8"),
+                // bursts here exceed four requests per connection on purpose (fifty identical creations):
+                // shedding them would test the shedding, which adapters-http's tests do
+                Map.entry("MAX_ORDER_REQUESTS_IN_FLIGHT", "1000"),
                 Map.entry("SHUTDOWN_TIMEOUT_SECONDS", "5"),
                 Map.entry("SHUTDOWN_DRAIN_SECONDS", "0"),
                 // no scheduled run during a test unless the test asks for one
