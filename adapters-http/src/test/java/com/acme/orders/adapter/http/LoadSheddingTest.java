@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * {@code Retry-After}, instead of waiting for a connection until the pool's timeout; the requests admitted are served;
  * health answers throughout; and once the load drops every request within the limit is served again, at the pool's
  * rate. The latencies measured should be the service's, not a starved client's: the clients pause between requests
- * (they offer four times what the pool serves, and leave the machine's two cores the time to answer), and each is a
+ * (they offer twice what the pool serves, and leave the machine's two cores the time to answer), and each is a
  * {@link KeepAliveClient} on a platform thread (on a loaded machine, virtual threads alone put the 503s' p99 over
  * 100 ms).
  */
@@ -52,8 +52,8 @@ class LoadSheddingTest {
     private static final Duration LOAD = Duration.ofSeconds(6);
     /** The start of the load, whose latencies are not counted: connections opening, code compiling. */
     private static final Duration WARM_UP = Duration.ofSeconds(2);
-    /** What a client waits between an answer and its next request: 160 clients offer up to 800 requests/s. */
-    private static final Duration THINK = Duration.ofMillis(200);
+    /** What a client waits between an answer and its next request: 160 clients offer up to 400 requests/s. */
+    private static final Duration THINK = Duration.ofMillis(400);
 
     private static final Duration FAST = Duration.ofMillis(100);
 
