@@ -13,12 +13,21 @@ import com.acme.orders.adapter.persistence.PgEventSignals;
 import com.acme.orders.adapter.scheduler.OrderProcessingScheduler;
 import com.acme.orders.adapter.scheduler.ProcessingRunListener;
 import com.acme.orders.adapter.scheduler.SchedulerStartupException;
+import com.acme.orders.adapter.scheduler.WebhookDeliveryWorker;
+import com.acme.orders.adapter.webhooks.HttpEventSender;
+import com.acme.orders.adapter.webhooks.PublicTargets;
 import com.acme.orders.application.port.in.processing.ProcessingSummary;
+import com.acme.orders.application.port.out.AttemptLimiter;
+import com.acme.orders.application.service.DeliverySettings;
 import com.acme.orders.application.service.EventService;
+import com.acme.orders.application.service.HousekeepingService;
+import com.acme.orders.application.service.LoginLimits;
 import com.acme.orders.application.service.OrderProcessingService;
 import com.acme.orders.application.service.OrderService;
 import com.acme.orders.application.service.PlaceOrderOnceService;
 import com.acme.orders.application.service.UserService;
+import com.acme.orders.application.service.WebhookDeliveryService;
+import com.acme.orders.application.service.WebhookService;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -30,6 +39,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -55,6 +65,7 @@ public final class OrderServiceApp implements AutoCloseable {
     private final Database database;
     private final OrderProcessingScheduler scheduler;
     private final OrderProcessingService processing;
+    private final WebhookDeliveryWorker deliveryWorker;
     private final Duration drain;
     private volatile boolean accepting;
     private volatile boolean schedulerStarted;
@@ -85,32 +96,8 @@ public final class OrderServiceApp implements AutoCloseable {
                         config.bcrypt().cost());
             }
 
-            UserService users = new UserService(
-                    database.users(),
-                    database.refreshTokens(),
-                    database.transactions(),
-                    hasher,
-                    config.sessions(),
-                    clock);
-            OrderService orders = new OrderService(database.orders(), database.transactions(), clock);
-            PlaceOrderOnceService ordersOnce =
-                    new PlaceOrderOnceService(orders, database.idempotencyKeys(), database.transactions(), clock);
-            PgEventSignals signals = PgEventSignals.listen(database);
-            stopOrder.push(signals);
-            EventService events = new EventService(database.events(), signals, clock);
-            UseCases useCases = new UseCases(users, orders, ordersOnce, events);
-
-            processing = new OrderProcessingService(database.orders(), config.processing(), clock);
-            HikariDataSource quartzPool = database.dedicatedPool("quartz", 3);
-            stopOrder.push(quartzPool);
-            scheduler = new OrderProcessingScheduler(
-                    processing,
-                    quartzPool,
-                    config.scheduler(),
-                    bothListeners(new ProcessingMetrics(meters), runListener),
-                    clock);
-            stopOrder.push(scheduler);
-
+            // the log-in limits count in the database, so that they hold across every instance sharing it
+            AttemptLimiter attempts = database.attemptLimiter(clock);
             String secret = config.secretKey().orElseGet(() -> {
                 log.warn(
                         "SECRET_KEY is not set: signing tokens with the development key kept in {}; "
@@ -119,6 +106,56 @@ public final class OrderServiceApp implements AutoCloseable {
                 return DevelopmentSecret.loadOrCreate(config.dataDir());
             });
             byte[] secretBytes = secret.getBytes(StandardCharsets.UTF_8);
+
+            UserService users = new UserService(
+                    database.users(),
+                    database.refreshTokens(),
+                    database.transactions(),
+                    hasher,
+                    config.sessions(),
+                    new LoginLimits(attempts, config.loginLimits()),
+                    clock);
+            OrderService orders = new OrderService(database.orders(), database.transactions(), clock);
+            PlaceOrderOnceService ordersOnce =
+                    new PlaceOrderOnceService(orders, database.idempotencyKeys(), database.transactions(), clock);
+            PgEventSignals signals = PgEventSignals.listen(database);
+            stopOrder.push(signals);
+            EventService events = new EventService(database.events(), signals, clock);
+            PublicTargets targets = new PublicTargets(config.webhooks().allowPrivateTargets());
+            WebhookService webhooks = new WebhookService(
+                    database.webhooks(secretBytes), targets, database.transactions(), new SecureRandom(), clock);
+            UseCases useCases = new UseCases(users, orders, ordersOnce, events, webhooks);
+
+            WebhookDeliveryService deliveries = new WebhookDeliveryService(
+                    database.webhookDeliveries(secretBytes),
+                    new HttpEventSender(config.webhooks().sender(), targets),
+                    signals,
+                    DeliverySettings.forTimeout(
+                            config.webhooks().sender().timeout(),
+                            config.webhooks().retries()),
+                    Thread.ofVirtual()
+                            .name("webhook-delivery-", 0)
+                            .uncaughtExceptionHandler((thread, failure) ->
+                                    log.error("A webhook delivery attempt failed unexpectedly", failure))
+                            .factory(),
+                    clock);
+            // at a stop, after the worker stopped claiming: the attempts in flight may finish and be recorded
+            stopOrder.push(
+                    () -> deliveries.awaitInFlight(config.webhooks().sender().timeout()));
+            deliveryWorker = new WebhookDeliveryWorker(deliveries);
+
+            processing = new OrderProcessingService(database.orders(), config.processing(), clock);
+            HikariDataSource quartzPool = database.dedicatedPool("quartz", 3);
+            stopOrder.push(quartzPool);
+            scheduler = new OrderProcessingScheduler(
+                    processing,
+                    new HousekeepingService(attempts, database.refreshTokens(), clock),
+                    quartzPool,
+                    config.scheduler(),
+                    bothListeners(new ProcessingMetrics(meters), runListener),
+                    clock);
+            stopOrder.push(scheduler);
+
             AccessTokens tokens = new AccessTokens(secretBytes, config.tokens(), clock);
             HttpMetrics metrics = new HttpMetrics(meters, meters::scrape);
             http = new HttpApi(config.http(), useCases, tokens, secretBytes, this::isReady, metrics);
@@ -164,6 +201,7 @@ public final class OrderServiceApp implements AutoCloseable {
         OrderServiceApp app = new OrderServiceApp(config, clock, runListener);
         try {
             app.startScheduler();
+            app.stopOrder.push(app.deliveryWorker.start());
             app.management.ifPresent(listener -> {
                 listener.start();
                 app.stopOrder.push(listener::stop);

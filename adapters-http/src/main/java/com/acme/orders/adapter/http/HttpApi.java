@@ -36,11 +36,11 @@ public final class HttpApi {
         BearerAuthentication authentication = new BearerAuthentication(tokens, useCases.accounts());
         ProblemResponses problems = new ProblemResponses(mapper);
         JsonBodies bodies = new JsonBodies(mapper);
-        AuthController auth =
-                new AuthController(useCases.accounts(), tokens, bodies, new LoginThrottle(settings.loginThrottle()));
+        AuthController auth = new AuthController(useCases.accounts(), tokens, bodies, settings.trustedProxies());
         OrderController orders = new OrderController(
                 useCases.orders(), useCases.ordersOnce(), bodies, new PageCursors(cursorSecret), mapper);
         EventController events = new EventController(useCases.events(), new EventCursors(cursorSecret));
+        WebhookController webhooks = new WebhookController(useCases.webhooks(), bodies);
         HealthController health = new HealthController(settings.version(), ready);
         ApiDocumentation documentation = new ApiDocumentation(settings.version());
         ServerErrors serverErrors = new ServerErrors(problems, hygiene);
@@ -61,8 +61,6 @@ public final class HttpApi {
             ApiDocumentation.serveAssets(config);
             CorsPolicy.apply(config, settings.corsAllowedOrigins());
 
-            config.routes.before("/auth/login", auth::admitAddress);
-            config.routes.before("/auth/register", auth::admitAddress);
             config.routes.beforeMatched(authentication::authenticate);
 
             Routes routes = new Routes(config.routes);
@@ -87,6 +85,11 @@ public final class HttpApi {
             config.routes.patch("/orders/{id}/cancel", orders::cancel, BearerAuthentication.REQUIRED);
             routes.get("/orders/{id}/history", orders::history, BearerAuthentication.REQUIRED);
             routes.get("/events", events::list, BearerAuthentication.REQUIRED);
+            config.routes.post("/webhooks", webhooks::register, BearerAuthentication.REQUIRED);
+            routes.get("/webhooks", webhooks::list, BearerAuthentication.REQUIRED);
+            routes.get("/webhooks/{id}", webhooks::get, BearerAuthentication.REQUIRED);
+            config.routes.delete("/webhooks/{id}", webhooks::delete, BearerAuthentication.REQUIRED);
+            routes.get("/webhooks/{id}/deliveries", webhooks::deliveries, BearerAuthentication.REQUIRED);
         });
     }
 

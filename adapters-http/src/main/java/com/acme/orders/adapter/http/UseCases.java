@@ -4,6 +4,7 @@ import com.acme.orders.application.port.in.account.AccountUseCases;
 import com.acme.orders.application.port.in.event.ListEventsUseCase;
 import com.acme.orders.application.port.in.order.OrderUseCases;
 import com.acme.orders.application.port.in.order.PlaceOrderOnceUseCase;
+import com.acme.orders.application.port.in.webhook.WebhookUseCases;
 import java.util.Objects;
 
 /**
@@ -13,14 +14,20 @@ import java.util.Objects;
  * @param orders the caller's own orders
  * @param ordersOnce placing an order once per {@code Idempotency-Key}
  * @param events the caller's order events
+ * @param webhooks the caller's webhooks and their deliveries
  */
 public record UseCases(
-        AccountUseCases accounts, OrderUseCases orders, PlaceOrderOnceUseCase ordersOnce, ListEventsUseCase events) {
+        AccountUseCases accounts,
+        OrderUseCases orders,
+        PlaceOrderOnceUseCase ordersOnce,
+        ListEventsUseCase events,
+        WebhookUseCases webhooks) {
 
     public UseCases {
         Objects.requireNonNull(accounts, "accounts");
         Objects.requireNonNull(orders, "orders");
         Objects.requireNonNull(ordersOnce, "ordersOnce");
         Objects.requireNonNull(events, "events");
+        Objects.requireNonNull(webhooks, "webhooks");
     }
 }

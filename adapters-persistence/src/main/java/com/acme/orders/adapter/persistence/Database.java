@@ -1,19 +1,24 @@
 package com.acme.orders.adapter.persistence;
 
+import com.acme.orders.application.port.out.AttemptLimiter;
 import com.acme.orders.application.port.out.IdempotencyKeys;
 import com.acme.orders.application.port.out.OrderEventFeed;
 import com.acme.orders.application.port.out.OrderRepository;
 import com.acme.orders.application.port.out.RefreshTokens;
 import com.acme.orders.application.port.out.TransactionRunner;
 import com.acme.orders.application.port.out.UserRepository;
+import com.acme.orders.application.port.out.WebhookDeliveries;
+import com.acme.orders.application.port.out.WebhookRepository;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -54,6 +59,7 @@ public final class Database implements AutoCloseable {
     private final RefreshTokens refreshTokens;
     private final OrderEventFeed events;
     private final MeterRegistry meters;
+    private final Jdbi jdbi;
 
     private Database(
             HikariDataSource dataSource,
@@ -65,6 +71,7 @@ public final class Database implements AutoCloseable {
         this.settings = settings;
         this.pooler = pooler;
         this.meters = meters;
+        this.jdbi = jdbi;
         this.users = StorageFailures.translating(UserRepository.class, new JdbiUserRepository(jdbi));
         this.orders = StorageFailures.translating(OrderRepository.class, new JdbiOrderRepository(jdbi));
         this.transactions = StorageFailures.translating(TransactionRunner.class, new JdbiTransactionRunner(jdbi));
@@ -241,6 +248,31 @@ public final class Database implements AutoCloseable {
 
     public OrderEventFeed events() {
         return events;
+    }
+
+    /**
+     * The log-in limits' buckets, on the API's pool, read and written on {@code clock}'s time. A database that cannot
+     * be reached is a {@code StorageUnavailableException}, as for every other port.
+     */
+    public AttemptLimiter attemptLimiter(Clock clock) {
+        return StorageFailures.translating(AttemptLimiter.class, new JdbcAttemptLimiter(dataSource, jdbi, clock));
+    }
+
+    /**
+     * The webhooks, their secrets sealed under a key derived from {@code secretKey} (the service's
+     * {@code SECRET_KEY}: a secret sealed under one key opens only under the same key).
+     */
+    public WebhookRepository webhooks(byte[] secretKey) {
+        return StorageFailures.translating(
+                WebhookRepository.class,
+                new JdbiWebhookRepository(jdbi, new SecretSeal(secretKey, new SecureRandom())));
+    }
+
+    /** The webhook deliveries, for the delivery worker; {@code secretKey} as for {@link #webhooks}. */
+    public WebhookDeliveries webhookDeliveries(byte[] secretKey) {
+        return StorageFailures.translating(
+                WebhookDeliveries.class,
+                new JdbiWebhookDeliveries(jdbi, new SecretSeal(secretKey, new SecureRandom())));
     }
 
     /** The pool itself, for components that need plain JDBC on the same database (the Quartz job store). */

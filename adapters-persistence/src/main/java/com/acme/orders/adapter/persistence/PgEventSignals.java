@@ -37,6 +37,8 @@ public final class PgEventSignals implements OrderEventSignals, AutoCloseable {
     private final HikariDataSource pool;
     /** The latches of the waiting readers by owner; each set is read and changed only inside a compute. */
     private final Map<Long, Set<CountDownLatch>> waiting = new ConcurrentHashMap<>();
+    /** The latches of those waiting for anyone's events (the delivery worker). */
+    private final Set<CountDownLatch> waitingForAny = ConcurrentHashMap.newKeySet();
 
     private final Thread listener;
     private final CountDownLatch listening = new CountDownLatch(1);
@@ -84,6 +86,17 @@ public final class PgEventSignals implements OrderEventSignals, AutoCloseable {
         }
     }
 
+    @Override
+    public void awaitAny(Duration timeout) throws InterruptedException {
+        CountDownLatch latch = new CountDownLatch(1);
+        waitingForAny.add(latch);
+        try {
+            latch.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } finally {
+            waitingForAny.remove(latch);
+        }
+    }
+
     /** How many readers wait on this instance, for tests. */
     int waiters() {
         return waiting.values().stream().mapToInt(Set::size).sum();
@@ -120,6 +133,7 @@ public final class PgEventSignals implements OrderEventSignals, AutoCloseable {
     }
 
     private void wake(String owner) {
+        waitingForAny.forEach(CountDownLatch::countDown);
         long id;
         try {
             id = Long.parseLong(owner);
@@ -133,6 +147,7 @@ public final class PgEventSignals implements OrderEventSignals, AutoCloseable {
     }
 
     private void wakeAll() {
+        waitingForAny.forEach(CountDownLatch::countDown);
         Map<Long, Set<CountDownLatch>> snapshot = new HashMap<>(waiting);
         snapshot.keySet().forEach(owner -> wake(Long.toString(owner)));
     }

@@ -60,6 +60,33 @@ final class RowMappers {
             rs.getBoolean("spent"),
             rs.getBoolean("revoked"));
 
+    static final RowMapper<WebhookRow> WEBHOOK = (rs, ctx) -> new WebhookRow(
+            rs.getLong("id"),
+            rs.getLong("user_id"),
+            rs.getString("url"),
+            java.util.List.of((String[]) rs.getArray("event_types").getArray()),
+            java.nio.ByteBuffer.wrap(rs.getBytes("secret_sealed")).asReadOnlyBuffer(),
+            instant(rs, "created_at"));
+
+    static final RowMapper<DeliveryAttemptRow> DELIVERY_ATTEMPT = (rs, ctx) -> new DeliveryAttemptRow(
+            rs.getLong("event_id"),
+            rs.getString("event_status"),
+            rs.getInt("attempt"),
+            rs.getInt("status_code"),
+            rs.getString("error"),
+            instant(rs, "at"),
+            instant(rs, "next_attempt_at"),
+            rs.getString("state"));
+
+    /** A claimed delivery, with its event read as {@link #EVENT} reads one (the transaction id is not needed: 0). */
+    static final RowMapper<ClaimedDeliveryRow> CLAIMED_DELIVERY = (rs, ctx) -> new ClaimedDeliveryRow(
+            rs.getLong("delivery_id"),
+            rs.getInt("attempt"),
+            rs.getLong("webhook_id"),
+            rs.getString("url"),
+            java.nio.ByteBuffer.wrap(rs.getBytes("secret_sealed")).asReadOnlyBuffer(),
+            new EventRow(rs.getLong("event_id"), 0, rs.getInt("sequence"), order(rs)));
+
     /** The first column as a {@code bigint}: a sequence's next value, an id. */
     static final RowMapper<Long> LONG = (rs, ctx) -> rs.getLong(1);
 

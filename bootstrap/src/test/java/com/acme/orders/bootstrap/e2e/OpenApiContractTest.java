@@ -50,6 +50,9 @@ class OpenApiContractTest {
 
     private static final String PASSWORD = "securepass123";
     private static final String LAPTOP = "{\"product_name\":\"Laptop\",\"amount\":999.99}";
+    /** A webhook target on loopback where nothing listens. */
+    private static final String NOWHERE = "http://127.0.0.1:9/hook";
+
     private static final int ATTEMPTS_PER_MINUTE = 60;
     private static final int FAILURES_PER_ACCOUNT = 3;
 
@@ -76,6 +79,8 @@ class OpenApiContractTest {
         env.put("MANAGEMENT_PORT", port);
         // the 408 of a request that never arrives whole, within a second
         env.put("REQUEST_READ_TIMEOUT_SECONDS", "1");
+        // webhooks to a loopback port where nothing listens: registered, and their deliveries simply fail
+        env.put("WEBHOOK_ALLOW_PRIVATE_TARGETS", "true");
         app = OrderServiceApp.start(AppConfig.from(env));
         plain = new ApiClient(app.port());
         api = new ContractCheckedClient(
@@ -160,6 +165,19 @@ class OpenApiContractTest {
                 .get("next_cursor")
                 .asText();
         api.get("/events?after=" + next + "&limit=100&wait=0").token(token).expect(200);
+
+        long webhook = api.post("/webhooks")
+                .token(token)
+                .json("{\"url\":\"" + NOWHERE + "\",\"events\":[\"order.created\"]}")
+                .expect(201)
+                .json()
+                .get("id")
+                .asLong();
+        api.post("/webhooks").token(token).json("{\"url\":\"" + NOWHERE + "\"}").expect(201);
+        api.get("/webhooks").token(token).expect(200);
+        api.get("/webhooks/" + webhook).token(token).expect(200);
+        api.get("/webhooks/" + webhook + "/deliveries").token(token).expect(200);
+        api.call("DELETE", "/webhooks/" + webhook).token(token).expect(204);
 
         api.post("/auth/logout").token(token).expect(204);
     }
@@ -330,6 +348,58 @@ class OpenApiContractTest {
         api.get("/events?after=not-a-cursor").token(token).expect(400);
         api.get("/events").breaksDocument().expect(401);
         api.get("/events").token("not-a-token").expect(401);
+
+        long webhook = plain.post("/webhooks", "{\"url\":\"" + NOWHERE + "\"}", token)
+                .json()
+                .get("id")
+                .asLong();
+        long notMyWebhook = plain.post("/webhooks", "{\"url\":\"" + NOWHERE + "\"}", someoneElses)
+                .json()
+                .get("id")
+                .asLong();
+        api.post("/webhooks")
+                .token(token)
+                .json("{\"url\":\"ftp://x/\"}")
+                .breaksDocument()
+                .expect(400);
+        api.post("/webhooks")
+                .token(token)
+                .json("{\"url\":\"" + NOWHERE + "\",\"events\":[\"order.shipped\"]}")
+                .breaksDocument()
+                .expect(400);
+        api.post("/webhooks")
+                .token(token)
+                .json("{\"url\":\"http://no-such-host.invalid/hook\"}")
+                .expect(400);
+        api.post("/webhooks")
+                .json("{\"url\":\"" + NOWHERE + "\"}")
+                .breaksDocument()
+                .expect(401);
+        api.post("/webhooks")
+                .token("not-a-token")
+                .json("{\"url\":\"" + NOWHERE + "\"}")
+                .expect(401);
+        api.post("/webhooks")
+                .token(token)
+                .json("{\"url\":\"" + NOWHERE + "?" + "x".repeat(70_000) + "\"}")
+                .breaksDocument()
+                .expect(413);
+        api.post("/webhooks")
+                .token(token)
+                .body("text/plain", NOWHERE)
+                .breaksDocument()
+                .expect(415);
+        api.get("/webhooks").breaksDocument().expect(401);
+        api.get("/webhooks").token("not-a-token").expect(401);
+        api.get("/webhooks/abc").token(token).breaksDocument().expect(400);
+        api.get("/webhooks/" + webhook).breaksDocument().expect(401);
+        api.get("/webhooks/" + notMyWebhook).token(token).expect(404);
+        api.call("DELETE", "/webhooks/0").token(token).breaksDocument().expect(400);
+        api.call("DELETE", "/webhooks/" + webhook).token("not-a-token").expect(401);
+        api.call("DELETE", "/webhooks/" + notMyWebhook).token(token).expect(404);
+        api.get("/webhooks/-1/deliveries").token(token).breaksDocument().expect(400);
+        api.get("/webhooks/" + webhook + "/deliveries").token("not-a-token").expect(401);
+        api.get("/webhooks/" + notMyWebhook + "/deliveries").token(token).expect(404);
     }
 
     @Test
@@ -343,6 +413,10 @@ class OpenApiContractTest {
                 .get("refresh_token")
                 .asText();
         long order = plain.placeOrder(token, "Laptop", "999.99");
+        long webhook = plain.post("/webhooks", "{\"url\":\"" + NOWHERE + "\"}", token)
+                .json()
+                .get("id")
+                .asLong();
 
         database.close();
         try {
@@ -367,7 +441,19 @@ class OpenApiContractTest {
                             .expect(503),
                     () -> api.post("/auth/logout").token(token).expect(503),
                     () -> api.get("/auth/me").token(token).expect(503),
-                    () -> api.get("/events").token(token).expect(503));
+                    () -> api.get("/events").token(token).expect(503),
+                    () -> api.post("/webhooks")
+                            .token(token)
+                            .json("{\"url\":\"" + NOWHERE + "\"}")
+                            .expect(503),
+                    () -> api.get("/webhooks").token(token).expect(503),
+                    () -> api.get("/webhooks/" + webhook).token(token).expect(503),
+                    () -> api.call("DELETE", "/webhooks/" + webhook)
+                            .token(token)
+                            .expect(503),
+                    () -> api.get("/webhooks/" + webhook + "/deliveries")
+                            .token(token)
+                            .expect(503));
             try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
                 for (Future<ApiClient.Response> answer : clients.invokeAll(calls)) {
                     answer.get();

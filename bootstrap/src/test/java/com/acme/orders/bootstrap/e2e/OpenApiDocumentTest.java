@@ -179,6 +179,7 @@ class OpenApiDocumentTest extends ServiceTest {
                     .isTrue();
             if (op.path().startsWith("/orders")
                     || op.path().startsWith("/events")
+                    || op.path().startsWith("/webhooks")
                     || op.path().equals("/auth/logout")
                     || op.path().equals("/auth/me")) {
                 assertThat(schemes).as(what).containsExactly("bearerAuth");

@@ -53,18 +53,22 @@ class OpenApiGeneratedCasesTest extends ServiceTest {
     private static final List<String> CHECKED_BEYOND_THE_SCHEMA = List.of("cursor", "after", "password");
 
     private static final String UNPAIRED_SURROGATE = "unpaired surrogate";
+    /** A webhook target on loopback where nothing listens. */
+    private static final String NOWHERE = "http://127.0.0.1:9/hook";
 
     private ContractCheckedClient checked;
     private JsonNode document;
     private String token;
     private long ownOrder;
+    private long ownWebhook;
     private final List<String> failures = new ArrayList<>();
     private int requests;
 
     @Override
     protected Map<String, String> environment() {
         String port = Integer.toString(freePort());
-        return Map.of("APP_PORT", port, "MANAGEMENT_PORT", port);
+        // webhooks to a loopback port where nothing listens: registered, and their deliveries simply fail
+        return Map.of("APP_PORT", port, "MANAGEMENT_PORT", port, "WEBHOOK_ALLOW_PRIVATE_TARGETS", "true");
     }
 
     private static int freePort() {
@@ -82,6 +86,10 @@ class OpenApiGeneratedCasesTest extends ServiceTest {
         document = checked.document();
         token = api.newUserToken();
         ownOrder = api.placeOrder(token, "Laptop", "999.99");
+        ownWebhook = api.post("/webhooks", "{\"url\":\"" + NOWHERE + "\"}", token)
+                .json()
+                .get("id")
+                .asLong();
     }
 
     @Test
@@ -189,8 +197,14 @@ class OpenApiGeneratedCasesTest extends ServiceTest {
         return new Case("valid", operation.method().toUpperCase(Locale.ROOT), path, headers, body);
     }
 
-    /** A path id the caller owns, for an operation that is not the cancel (which needs a fresh pending order). */
+    /**
+     * A path id the caller owns: a webhook's for the webhook paths, else an order's (a fresh pending one for the
+     * cancel).
+     */
     private String validPathValue(DocumentedOperation operation) {
+        if (operation.path().startsWith("/webhooks")) {
+            return Long.toString(ownWebhook);
+        }
         return operation.path().endsWith("/cancel")
                 ? Long.toString(api.placeOrder(token, "Cancel me", "1.00"))
                 : Long.toString(ownOrder);
@@ -208,6 +222,12 @@ class OpenApiGeneratedCasesTest extends ServiceTest {
     private Object example(String name, JsonNode schema) {
         if (name.equals("email")) {
             return "gen-" + UUID.randomUUID() + "@example.com";
+        }
+        if (name.equals("url")) {
+            return NOWHERE;
+        }
+        if (name.equals("events")) {
+            return List.of("order.created", "order.cancelled");
         }
         if (schema.has("example")) {
             return schema.get("example").isNumber()
@@ -465,6 +485,14 @@ class OpenApiGeneratedCasesTest extends ServiceTest {
                         != 0) {
                     failures.add(what + ": amount " + sent.get("amount") + " reads back as " + stored.get("amount"));
                 }
+            }
+            case "POST /webhooks" -> {
+                requests += 2;
+                long id = answered.get("id").asLong();
+                JsonNode stored = api.get("/webhooks/" + id, token).json();
+                compare(what, "url", sent, stored);
+                // a caller has at most 10 webhooks: each registered case makes room for the next
+                api.send(api.request("/webhooks/" + id, token).DELETE());
             }
             default -> {}
         }

@@ -16,4 +16,13 @@ public interface OrderEventSignals {
      * at the latest; may return earlier without cause.
      */
     void awaitNew(UserId ownerId, Duration timeout) throws InterruptedException;
+
+    /**
+     * Returns when events of anyone may have been committed since the call began, or after {@code timeout} at the
+     * latest; may return earlier without cause. Without a source of signals (the default) it waits the whole
+     * timeout, which makes its caller a plain poller.
+     */
+    default void awaitAny(Duration timeout) throws InterruptedException {
+        Thread.sleep(timeout);
+    }
 }

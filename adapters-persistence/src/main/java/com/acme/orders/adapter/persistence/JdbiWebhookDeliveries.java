@@ -1,0 +1,79 @@
+package com.acme.orders.adapter.persistence;
+
+import com.acme.orders.application.port.out.EventSender.SendOutcome;
+import com.acme.orders.application.port.out.WebhookDeliveries;
+import com.acme.orders.domain.order.OrderEvent;
+import com.acme.orders.domain.webhook.DeliveryState;
+import com.acme.orders.domain.webhook.WebhookSecret;
+import com.acme.orders.domain.webhook.WebhookUrl;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The webhook deliveries in PostgreSQL: written by the fan-out trigger with their events (V15), claimed and
+ * recorded here ({@link WebhookDao#CLAIM_DUE}, {@link WebhookDao#RECORD}), each in a statement of its own.
+ */
+public final class JdbiWebhookDeliveries implements WebhookDeliveries {
+
+    private final WebhookDao dao;
+    private final SecretSeal seal;
+
+    JdbiWebhookDeliveries(Jdbi jdbi, SecretSeal seal) {
+        this.dao = new WebhookDao(jdbi);
+        this.seal = seal;
+    }
+
+    @Override
+    public List<ClaimedDelivery> claimDue(Instant now, Instant leaseUntil, int limit) {
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(leaseUntil, "leaseUntil");
+        if (!leaseUntil.isAfter(now)) {
+            throw new IllegalArgumentException("a lease must end after it starts");
+        }
+        if (limit < 1) {
+            return List.of();
+        }
+        UUID claim = UUID.randomUUID();
+        return dao.claimDue(now, leaseUntil, claim, limit).stream()
+                .map(row -> new ClaimedDelivery(
+                        row.deliveryId(),
+                        claim,
+                        row.attempt(),
+                        new WebhookUrl(URI.create(row.url())),
+                        new WebhookSecret(seal.open(row.webhookId(), row.secretSealed())),
+                        new OrderEvent(
+                                row.event().eventId(),
+                                row.event().sequence(),
+                                row.event().order().toOrder())))
+                .toList();
+    }
+
+    @Override
+    public boolean record(
+            ClaimedDelivery claim,
+            SendOutcome outcome,
+            Instant at,
+            DeliveryState state,
+            Optional<Instant> nextAttemptAt) {
+        Objects.requireNonNull(claim, "claim");
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(at, "at");
+        if ((state == DeliveryState.PENDING) != nextAttemptAt.isPresent()) {
+            throw new IllegalArgumentException("a pending delivery, and only a pending one, has a next attempt");
+        }
+        return dao.record(
+                claim.deliveryId(),
+                claim.claim(),
+                claim.attempt(),
+                state.code(),
+                nextAttemptAt.orElse(null),
+                outcome.statusCode(),
+                outcome.error(),
+                at);
+    }
+}
