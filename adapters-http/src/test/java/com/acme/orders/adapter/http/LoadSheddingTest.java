@@ -1,9 +1,11 @@
 package com.acme.orders.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.acme.orders.adapter.http.testing.KeepAliveClient;
 import com.acme.orders.adapter.http.testing.KeepAliveClient.Outcome;
+import com.acme.orders.adapter.http.testing.SchedulingDelays;
 import com.acme.orders.application.port.in.order.CancelOrderCommand;
 import com.acme.orders.application.port.in.order.ListOrdersQuery;
 import com.acme.orders.application.port.in.order.OrderPage;
@@ -70,6 +72,7 @@ class LoadSheddingTest {
 
             Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
             Queue<Outcome> health = new ConcurrentLinkedQueue<>();
+            SchedulingDelays delays = SchedulingDelays.measure();
             long until = System.nanoTime() + LOAD.toNanos();
             List<Thread> clients = new ArrayList<>();
             for (int i = 0; i < CLIENTS; i++) {
@@ -95,6 +98,7 @@ class LoadSheddingTest {
                 client.join();
             }
             prober.join();
+            delays.close();
 
             Map<String, Long> answers = outcomes.stream()
                     .collect(Collectors.groupingBy(Outcome::kind, TreeMap::new, Collectors.counting()));
@@ -109,7 +113,7 @@ class LoadSheddingTest {
             System.out.printf(
                     Locale.ROOT,
                     "%d clients for %s: %s; after the first %s, the 503s' p50 %.1f, p99 %.1f ms, the 2xx' p50 %.1f, p99 %.1f ms;"
-                            + " health probes %d%n",
+                            + " health probes %d; the machine's scheduling delay, p99 %.1f ms%n",
                     CLIENTS,
                     LOAD,
                     answers,
@@ -118,15 +122,13 @@ class LoadSheddingTest {
                     percentile(shed, 99) / 1e6,
                     percentile(served, 50) / 1e6,
                     percentile(served, 99) / 1e6,
-                    health.size());
+                    health.size(),
+                    delays.p99().toNanos() / 1e6);
             assertThat(answers.keySet())
                     .as("every answer a 2xx or a 503 problem with Retry-After")
                     .isSubsetOf("2xx", "503 problem with Retry-After");
             assertThat(answers.get("2xx")).as("requests served").isPositive();
             assertThat(shed).as("requests shed").isNotEmpty();
-            assertThat(Duration.ofNanos(percentile(shed, 99)))
-                    .as("p99 of the 503s")
-                    .isLessThan(FAST);
             assertThat(health).as("health probes").hasSizeGreaterThan(10);
             assertThat(health)
                     .allSatisfy(probe -> assertThat(probe.status())
@@ -161,6 +163,16 @@ class LoadSheddingTest {
             assertThat(perSecond)
                     .as("requests/s after the overload")
                     .isGreaterThan(POOL * 1_000.0 / QUERY.toMillis() / 2);
+
+            // A time is only as good as the machine that measures it: a 503 passes through a few threads, each of
+            // which may wake late by the machine's own scheduling delay.
+            assumeTrue(
+                    delays.p99().compareTo(FAST.dividedBy(4)) < 0,
+                    () -> "too loaded to time answers: a thread woke up to "
+                            + delays.p99().toMillis() + " ms late");
+            assertThat(Duration.ofNanos(percentile(shed, 99)))
+                    .as("p99 of the 503s")
+                    .isLessThan(FAST);
         }
     }
 

@@ -1,9 +1,11 @@
 package com.acme.orders.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.acme.orders.adapter.http.testing.KeepAliveClient;
 import com.acme.orders.adapter.http.testing.KeepAliveClient.Outcome;
+import com.acme.orders.adapter.http.testing.SchedulingDelays;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +49,7 @@ class LoadSheddingEndToEndTest {
 
             Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
             Queue<Outcome> health = new ConcurrentLinkedQueue<>();
+            SchedulingDelays delays = SchedulingDelays.measure();
             long started = System.nanoTime();
             long until = started + LOAD.toNanos();
             List<Thread> clients = new ArrayList<>();
@@ -73,6 +76,7 @@ class LoadSheddingEndToEndTest {
                 client.join();
             }
             prober.join();
+            delays.close();
 
             Map<String, Long> answers = outcomes.stream()
                     .collect(Collectors.groupingBy(Outcome::kind, TreeMap::new, Collectors.counting()));
@@ -84,25 +88,32 @@ class LoadSheddingEndToEndTest {
             Duration p99 = Duration.ofNanos(shed.length == 0 ? 0 : shed[shed.length * 99 / 100]);
             System.out.printf(
                     Locale.ROOT,
-                    "%d clients for %s, pool %d, in flight %d: %s; after the first %s, the 503s' p99 %.1f ms%n",
+                    "%d clients for %s, pool %d, in flight %d: %s; after the first %s, the 503s' p99 %.1f ms; the machine's scheduling delay, p99 %.1f ms%n",
                     CLIENTS,
                     LOAD,
                     POOL,
                     IN_FLIGHT,
                     answers,
                     WARM_UP,
-                    p99.toNanos() / 1e6);
+                    p99.toNanos() / 1e6,
+                    delays.p99().toNanos() / 1e6);
             assertThat(answers.keySet())
                     .as("every answer a 2xx or a 503 problem with Retry-After")
                     .isSubsetOf("2xx", "503 problem with Retry-After");
             assertThat(answers.get("2xx")).as("requests served").isPositive();
             assertThat(shed).as("requests shed after the warm-up").isNotEmpty();
-            assertThat(p99).as("p99 of the 503s").isLessThan(Duration.ofMillis(100));
             assertThat(health).as("health probes").hasSizeGreaterThan(10);
             assertThat(health)
                     .allSatisfy(probe -> assertThat(probe.status())
                             .as("health during the overload")
                             .isEqualTo(200));
+            // A time is only as good as the machine that measures it: a 503 passes through a few threads, each of
+            // which may wake late by the machine's own scheduling delay.
+            assumeTrue(
+                    delays.p99().compareTo(Duration.ofMillis(25)) < 0,
+                    () -> "too loaded to time answers: a thread woke up to "
+                            + delays.p99().toMillis() + " ms late");
+            assertThat(p99).as("p99 of the 503s").isLessThan(Duration.ofMillis(100));
         }
     }
 
