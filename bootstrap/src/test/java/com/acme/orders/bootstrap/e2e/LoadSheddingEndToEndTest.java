@@ -1,7 +1,11 @@
 package com.acme.orders.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.acme.orders.adapter.http.testing.KeepAliveClient;
+import com.acme.orders.adapter.http.testing.KeepAliveClient.Outcome;
+import com.acme.orders.adapter.http.testing.SchedulingDelays;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The whole service on PostgreSQL with a pool of {@value #POOL} connections and {@value #IN_FLIGHT} order requests in
  * flight, under ten times as many clients: every answer is a 2xx or a 503 problem with {@code Retry-After}, the 503s
- * come at once rather than after a wait for a connection, and health answers throughout. (The adapter's
+ * come at once rather than after a wait for a connection, and health answers throughout. The clients are
+ * {@link KeepAliveClient}s on platform threads, so that the latencies are the service's. (The adapter's
  * {@code LoadSheddingTest} shows the same against a modelled pool, and the recovery after the load.)
  */
 class LoadSheddingEndToEndTest {
@@ -43,67 +48,72 @@ class LoadSheddingEndToEndTest {
             }
 
             Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
-            Queue<Integer> health = new ConcurrentLinkedQueue<>();
+            Queue<Outcome> health = new ConcurrentLinkedQueue<>();
+            SchedulingDelays delays = SchedulingDelays.measure();
             long started = System.nanoTime();
             long until = started + LOAD.toNanos();
             List<Thread> clients = new ArrayList<>();
             for (int i = 0; i < CLIENTS; i++) {
-                String token = tokens.get(i % tokens.size());
-                boolean lists = i % 2 == 0;
-                ApiClient api = service.client();
-                clients.add(Thread.ofVirtual().start(() -> {
-                    while (System.nanoTime() < until) {
-                        long sent = System.nanoTime();
-                        try {
-                            ApiClient.Response answer = lists
-                                    ? api.get("/orders?limit=20", token)
-                                    : api.post("/orders", "{\"product_name\":\"Widget\",\"amount\":19.99}", token);
-                            outcomes.add(new Outcome(sent, System.nanoTime() - sent, answer, ""));
-                        } catch (RuntimeException e) {
-                            outcomes.add(new Outcome(sent, System.nanoTime() - sent, null, e.toString()));
+                String request = i % 2 == 0 ? list(tokens.get(i % 4)) : create(tokens.get(i % 4));
+                clients.add(Thread.ofPlatform().start(() -> {
+                    try (KeepAliveClient client = new KeepAliveClient(service.port())) {
+                        while (System.nanoTime() < until) {
+                            outcomes.add(client.send(request));
+                            pause(THINK);
                         }
-                        pause(THINK);
                     }
                 }));
             }
-            Thread prober = Thread.ofVirtual().start(() -> {
-                ApiClient api = service.client();
-                while (System.nanoTime() < until) {
-                    health.add(api.get("/health/ready", null).status());
-                    pause(Duration.ofMillis(50));
+            Thread prober = Thread.ofPlatform().start(() -> {
+                try (KeepAliveClient client = new KeepAliveClient(service.port())) {
+                    while (System.nanoTime() < until) {
+                        health.add(client.send("GET /health/ready HTTP/1.1\r\nHost: x\r\n\r\n"));
+                        pause(Duration.ofMillis(50));
+                    }
                 }
             });
             for (Thread client : clients) {
                 client.join();
             }
             prober.join();
+            delays.close();
 
             Map<String, Long> answers = outcomes.stream()
                     .collect(Collectors.groupingBy(Outcome::kind, TreeMap::new, Collectors.counting()));
             long[] shed = outcomes.stream()
-                    .filter(o ->
-                            o.answer() != null && o.answer().status() == 503 && o.sent() > started + WARM_UP.toNanos())
+                    .filter(o -> o.status() == 503 && o.at() > started + WARM_UP.toNanos())
                     .mapToLong(Outcome::nanos)
                     .sorted()
                     .toArray();
             Duration p99 = Duration.ofNanos(shed.length == 0 ? 0 : shed[shed.length * 99 / 100]);
             System.out.printf(
                     Locale.ROOT,
-                    "%d clients for %s, pool %d, in flight %d: %s; after the first %s, the 503s' p99 %.1f ms%n",
+                    "%d clients for %s, pool %d, in flight %d: %s; after the first %s, the 503s' p99 %.1f ms; the machine's scheduling delay, p99 %.1f ms%n",
                     CLIENTS,
                     LOAD,
                     POOL,
                     IN_FLIGHT,
                     answers,
                     WARM_UP,
-                    p99.toNanos() / 1e6);
+                    p99.toNanos() / 1e6,
+                    delays.p99().toNanos() / 1e6);
             assertThat(answers.keySet())
                     .as("every answer a 2xx or a 503 problem with Retry-After")
                     .isSubsetOf("2xx", "503 problem with Retry-After");
             assertThat(answers.get("2xx")).as("requests served").isPositive();
             assertThat(shed).as("requests shed after the warm-up").isNotEmpty();
+            assertThat(health).as("health probes").hasSizeGreaterThan(10);
+            assertThat(health)
+                    .allSatisfy(probe -> assertThat(probe.status())
+                            .as("health during the overload")
+                            .isEqualTo(200));
+            // A time is only as good as the machine that measures it: a 503 passes through a few threads, each of
+            // which may wake late by the machine's own scheduling delay.
+            assumeTrue(
+                    delays.p99().compareTo(Duration.ofMillis(25)) < 0,
+                    () -> "too loaded to time answers: a thread woke up to "
+                            + delays.p99().toMillis() + " ms late");
             assertThat(p99).as("p99 of the 503s").isLessThan(Duration.ofMillis(100));
-            assertThat(health).as("health probes").hasSizeGreaterThan(10).containsOnly(200);
         }
     }
 
@@ -116,33 +126,13 @@ class LoadSheddingEndToEndTest {
         }
     }
 
-    /**
-     * @param sent when the request was sent, {@link System#nanoTime}
-     * @param nanos until its answer was read whole
-     * @param answer null when there was none
-     * @param failure why there was none
-     */
-    private record Outcome(long sent, long nanos, ApiClient.Response answer, String failure) {
+    private static String list(String token) {
+        return "GET /orders?limit=20 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token + "\r\n\r\n";
+    }
 
-        String kind() {
-            if (answer == null) {
-                return "failed: " + failure;
-            }
-            int status = answer.status();
-            if (status >= 200 && status < 300) {
-                return "2xx";
-            }
-            if (status == 503
-                    && answer.header("Retry-After")
-                            .filter(s -> s.matches("[0-9]+"))
-                            .isPresent()
-                    && answer.header("Content-Type")
-                            .filter(s -> s.startsWith("application/problem+json"))
-                            .isPresent()
-                    && answer.json().get("status").asInt() == 503) {
-                return "503 problem with Retry-After";
-            }
-            return answer.toString();
-        }
+    private static String create(String token) {
+        String body = "{\"product_name\":\"Widget\",\"amount\":19.99}";
+        return "POST /orders HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body;
     }
 }
