@@ -10,6 +10,9 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.UnauthorizedResponse;
 import io.javalin.json.JavalinJackson;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -58,11 +61,14 @@ import java.util.regex.Pattern;
  *       them), and there is no JDBI, no domain objects, no validation beyond Jackson's, no access log, metrics,
  *       request id, security headers or signed cursor. What it reaches is about the best any service on this stack
  *       can do. Its {@code GET /ping} answers {@code ok} with no database and no JSON: the HTTP exchange alone.
+ *   <li>{@code http ... jdbi}: the same, with the reads' statements run through JDBI 3's fluent API (a handle per
+ *       borrow, positional binds, a row mapper), the persistence library the architecture prescribes: the bare stack
+ *       with everything the architecture names, so that the gap from it to the service is the service's own code.
  * </ul>
  *
  * <p>Run from the repository's root: {@code java -cp bootstrap/target/order-service.jar bench/Floors.java jdbc
  * list|get|post JDBC_URL USER_IDS THREADS SECONDS [virtual|platform]} or {@code ... bench/Floors.java http JDBC_URL
- * POOL_SIZE PORT}. USER_IDS is one id, or a range {@code first-last} (post rotates over it; list and get take the
+ * POOL_SIZE PORT [jdbi]}. USER_IDS is one id, or a range {@code first-last} (post rotates over it; list and get take the
  * first).
  */
 public class Floors {
@@ -128,7 +134,8 @@ public class Floors {
         switch (a[0]) {
             case "jdbc" -> jdbc(a[1], a[2], a[3], Integer.parseInt(a[4]), Double.parseDouble(a[5]),
                     a.length <= 6 || !a[6].equals("platform"));
-            case "http" -> http(a[1], Integer.parseInt(a[2]), Integer.parseInt(a[3]));
+            case "http" -> http(a[1], Integer.parseInt(a[2]), Integer.parseInt(a[3]),
+                    a.length > 4 && a[4].equals("jdbi"));
             default -> throw new IllegalArgumentException("mode must be jdbc or http, got " + a[0]);
         }
     }
@@ -177,6 +184,38 @@ public class Floors {
                 return rows.next() ? order(rows, 1) : null;
             }
         }
+    }
+
+    // The same statements through JDBI's fluent API, bound and mapped as the service's repositories do: what the
+    // persistence library the architecture prescribes adds to each statement.
+
+    static int tokenVersion(Handle handle, long userId) {
+        return handle.createQuery(TOKEN_VERSION).bind(0, userId).mapTo(Integer.class).one();
+    }
+
+    static Page firstPage(Handle handle, long userId, int tokenVersion) {
+        long[] total = {0};
+        List<Order> orders = handle.createQuery(FIND_PAGE)
+                .bind(0, userId)
+                .bind(1, userId)
+                .bindNull(2, Types.TIMESTAMP_WITH_TIMEZONE)
+                .bindNull(3, Types.BIGINT)
+                .bind(4, LIMIT + 1)
+                .map((rows, context) -> {
+                    total[0] = rows.getLong(1);
+                    return order(rows, 2);
+                })
+                .list();
+        String next = orders.size() > LIMIT ? "after-" + orders.get(LIMIT - 1).id() + "-v" + tokenVersion : null;
+        return new Page(orders.subList(0, Math.min(LIMIT, orders.size())), total[0], next);
+    }
+
+    static Order byId(Handle handle, long orderId) {
+        return handle.createQuery(FIND_BY_ID)
+                .bind(0, orderId)
+                .map((rows, context) -> order(rows, 1))
+                .findOne()
+                .orElse(null);
     }
 
     static long nextId(Connection connection) throws SQLException {
@@ -286,12 +325,36 @@ public class Floors {
         return Long.parseLong(bare.group(1));
     }
 
-    static void http(String url, int poolSize, int port) {
+    /**
+     * One borrow of a connection for one statement: a pool connection by hand, or (over JDBI) a {@link Handle} of
+     * {@code Jdbi.withHandle}, as the service's repositories borrow one.
+     */
+    interface Borrow {
+        <T> T with(Statements<T> statements) throws SQLException;
+    }
+
+    interface Statements<T> {
+        T run(Connection connection, Handle handle) throws SQLException;
+    }
+
+    static void http(String url, int poolSize, int port, boolean overJdbi) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setMaximumPoolSize(poolSize);
         config.setConnectionInitSql(SESSION_SETTING);
         HikariDataSource pool = new HikariDataSource(config);
+        Jdbi jdbi = Jdbi.create(pool).installPlugin(new PostgresPlugin());
+        Borrow borrow = new Borrow() {
+            @Override
+            public <T> T with(Statements<T> statements) throws SQLException {
+                if (overJdbi) {
+                    return jdbi.withHandle(handle -> statements.run(null, handle));
+                }
+                try (Connection connection = pool.getConnection()) {
+                    return statements.run(connection, null);
+                }
+            }
+        };
         ObjectMapper mapper = new ObjectMapper().findAndRegisterModules()
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
@@ -302,32 +365,25 @@ public class Floors {
             // one borrow per statement, as the service does
             app.routes.get("/orders", ctx -> {
                 long user = caller(ctx);
-                int version;
-                try (Connection connection = pool.getConnection()) {
-                    version = tokenVersion(connection, user);
-                }
-                Page page;
-                try (Connection connection = pool.getConnection()) {
-                    page = firstPage(connection, user, version);
-                }
-                ctx.json(page);
+                int version = borrow.with((connection, handle) -> handle == null
+                        ? tokenVersion(connection, user) : tokenVersion(handle, user));
+                ctx.json(borrow.with((connection, handle) -> handle == null
+                        ? firstPage(connection, user, version) : firstPage(handle, user, version)));
             });
             app.routes.get("/orders/{id}", ctx -> {
                 long user = caller(ctx);
                 long id = Long.parseLong(ctx.pathParam("id"));
-                try (Connection connection = pool.getConnection()) {
-                    tokenVersion(connection, user);
-                }
-                Order order;
-                try (Connection connection = pool.getConnection()) {
-                    order = byId(connection, id);
-                }
+                borrow.with((connection, handle) -> handle == null
+                        ? tokenVersion(connection, user) : tokenVersion(handle, user));
+                Order order = borrow.with((connection, handle) -> handle == null
+                        ? byId(connection, id) : byId(handle, id));
                 if (order == null || order.userId() != user) {
                     ctx.status(404);
                     return;
                 }
                 ctx.json(order);
             });
+            // creation stays on plain JDBC in both variants: the comparison over JDBI is of the reads
             app.routes.post("/orders", ctx -> {
                 long user = caller(ctx);
                 NewOrder placed = ctx.bodyAsClass(NewOrder.class);
