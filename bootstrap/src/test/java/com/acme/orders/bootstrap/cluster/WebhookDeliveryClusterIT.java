@@ -70,7 +70,9 @@ class WebhookDeliveryClusterIT {
                 ServiceProcess c = instances.get(2);
                 String token = registerAndLogIn(a.port());
                 JsonNode webhook = call(a.port(), "POST", "/webhooks", "{\"url\":\"" + receiver.url() + "\"}", token);
-                assertThat(webhook.path("id").isMissingNode()).as("the webhook was registered: %s", webhook).isFalse();
+                assertThat(webhook.path("id").isMissingNode())
+                        .as("the webhook was registered: %s", webhook)
+                        .isFalse();
 
                 // orders are placed on a and c; all three deliver, b until it is killed while it does
                 Future<?> placing = placeOrders(List.of(a.port(), c.port()), token);
@@ -102,7 +104,8 @@ class WebhookDeliveryClusterIT {
                         receiver.repeated(),
                         receiver.overlaps());
                 assertThat(events).as("events written").isEqualTo((long) ORDERS * EVENTS_PER_ORDER);
-                assertThat(database.count("SELECT count(*) FROM webhook_deliveries")).isEqualTo(events);
+                assertThat(database.count("SELECT count(*) FROM webhook_deliveries"))
+                        .isEqualTo(events);
                 assertThat(database.count("SELECT count(*) FROM webhook_deliveries WHERE state <> 'delivered'"))
                         .as("deliveries not delivered")
                         .isZero();
@@ -155,9 +158,18 @@ class WebhookDeliveryClusterIT {
     }
 
     private String registerAndLogIn(int port) throws Exception {
-        call(port, "POST", "/auth/register",
-                "{\"name\":\"Hooks\",\"email\":\"" + EMAIL + "\",\"password\":\"" + PASSWORD + "\"}", null);
-        return call(port, "POST", "/auth/login", "{\"email\":\"" + EMAIL + "\",\"password\":\"" + PASSWORD + "\"}", null)
+        call(
+                port,
+                "POST",
+                "/auth/register",
+                "{\"name\":\"Hooks\",\"email\":\"" + EMAIL + "\",\"password\":\"" + PASSWORD + "\"}",
+                null);
+        return call(
+                        port,
+                        "POST",
+                        "/auth/login",
+                        "{\"email\":\"" + EMAIL + "\",\"password\":\"" + PASSWORD + "\"}",
+                        null)
                 .get("access_token")
                 .asText();
     }
