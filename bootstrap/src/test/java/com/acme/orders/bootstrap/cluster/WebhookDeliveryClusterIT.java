@@ -76,7 +76,7 @@ class WebhookDeliveryClusterIT {
 
                 // orders are placed on a and c; all three deliver, b until it is killed while it does
                 Future<?> placing = placeOrders(List.of(a.port(), c.port()), token);
-                awaitReceived(receiver, ORDERS, Duration.ofSeconds(120));
+                awaitReceived(receiver, ORDERS, Duration.ofMinutes(2));
                 int receivedAtKill = receiver.requests();
                 long claimedAtKill = database.count(
                         "SELECT count(*) FROM webhook_deliveries WHERE state = 'pending' AND claimed_until > now()");
