@@ -16,13 +16,14 @@ function common.lines(name)
 end
 
 -- One parseable line per run: bench/run greps "WRK_RESULT". Latencies are in microseconds in wrk; we print ms.
-function common.report(summary, latency)
+-- extra: more " name=value" fields for the end of the line, or nil.
+function common.report(summary, latency, extra)
   local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
   io.write(string.format(
-    "WRK_RESULT requests=%d seconds=%.3f req_s=%.1f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f socket_errors=%d non2xx=%d\n",
+    "WRK_RESULT requests=%d seconds=%.3f req_s=%.1f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f socket_errors=%d non2xx=%d%s\n",
     summary.requests, summary.duration / 1e6, summary.requests / (summary.duration / 1e6),
     latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000,
-    errors, summary.errors.status))
+    errors, summary.errors.status, extra or ""))
 end
 
 -- Each wrk thread gets its own Lua state; an offset per thread spreads them over the data.

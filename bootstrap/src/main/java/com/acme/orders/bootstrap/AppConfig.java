@@ -3,9 +3,9 @@ package com.acme.orders.bootstrap;
 import com.acme.orders.adapter.http.AccessTokens;
 import com.acme.orders.adapter.http.ConnectionLimits;
 import com.acme.orders.adapter.http.HttpSettings;
-import com.acme.orders.adapter.http.LoginThrottleSettings;
 import com.acme.orders.adapter.http.ManagementSettings;
 import com.acme.orders.adapter.http.TokenSettings;
+import com.acme.orders.adapter.http.TrustedProxies;
 import com.acme.orders.adapter.password.BcryptPasswordHasher;
 import com.acme.orders.adapter.password.BcryptSettings;
 import com.acme.orders.adapter.persistence.DatabaseSettings;
@@ -13,6 +13,7 @@ import com.acme.orders.adapter.persistence.InvalidDatabaseUrlException;
 import com.acme.orders.adapter.persistence.PoolerSettings;
 import com.acme.orders.adapter.scheduler.SchedulerSettings;
 import com.acme.orders.adapter.webhooks.WebhookSettings;
+import com.acme.orders.application.service.LoginLimitSettings;
 import com.acme.orders.application.service.ProcessingSettings;
 import com.acme.orders.application.service.SessionSettings;
 import com.acme.orders.domain.webhook.RetrySchedule;
@@ -43,19 +44,20 @@ import java.util.regex.Pattern;
  *     PostgreSQL, and where the schema is migrated
  * @param secretKey empty: only allowed with the embedded database, which then keeps a generated development key
  * @param tokens {@code ALGORITHM}, {@code ACCESS_TOKEN_EXPIRE_MINUTES}
- * @param http {@code APP_HOST}, {@code APP_PORT}, {@code SHUTDOWN_TIMEOUT_SECONDS}, {@code CORS_ALLOWED_ORIGINS} and
- *     the log-in limits {@code LOGIN_RATE_PER_MINUTE_PER_ADDRESS}, {@code LOGIN_FAILURES_PER_ACCOUNT},
- *     {@code LOGIN_FAILURE_WINDOW_MINUTES}, the connection limits {@code IDLE_TIMEOUT_SECONDS},
+ * @param http {@code APP_HOST}, {@code APP_PORT}, {@code SHUTDOWN_TIMEOUT_SECONDS}, {@code CORS_ALLOWED_ORIGINS},
+ *     {@code TRUSTED_PROXIES}, the connection limits {@code IDLE_TIMEOUT_SECONDS},
  *     {@code MAX_CONNECTIONS}, {@code REQUEST_READ_TIMEOUT_SECONDS}, and {@code MAX_ORDER_REQUESTS_IN_FLIGHT}
  * @param management {@code MANAGEMENT_HOST}, {@code MANAGEMENT_PORT}; empty when the management port is the API's
  *     (not 0): then the API's listener serves the metrics too
  * @param processing {@code ORDER_PROCESSING_GRACE_SECONDS}, {@code ORDER_PROCESSING_LEASE_SECONDS},
  *     {@code ORDER_PROCESSING_BATCH_SIZE}
- * @param scheduler {@code ORDER_PROCESSING_INTERVAL_SECONDS}
+ * @param scheduler {@code ORDER_PROCESSING_INTERVAL_SECONDS}, {@code HOUSEKEEPING_INTERVAL_SECONDS}
  * @param bcrypt {@code BCRYPT_COST}, {@code BCRYPT_THREADS}
  * @param shutdownDrain {@code SHUTDOWN_DRAIN_SECONDS}
  * @param logFormat {@code LOG_FORMAT}: {@code text} (default) or {@code json}
  * @param sessions {@code REFRESH_TOKEN_EXPIRE_DAYS}
+ * @param loginLimits {@code LOGIN_RATE_PER_MINUTE_PER_ADDRESS}, {@code LOGIN_FAILURES_PER_ACCOUNT},
+ *     {@code LOGIN_FAILURE_WINDOW_MINUTES}
  * @param webhooks {@code WEBHOOK_ALLOW_PRIVATE_TARGETS}, {@code WEBHOOK_TIMEOUT_SECONDS},
  *     {@code WEBHOOK_RETRY_BASE_SECONDS}, {@code WEBHOOK_MAX_ATTEMPTS}
  */
@@ -74,6 +76,7 @@ public record AppConfig(
         Duration shutdownDrain,
         LogFormat logFormat,
         SessionSettings sessions,
+        LoginLimitSettings loginLimits,
         WebhookConfig webhooks) {
 
     /**
@@ -158,10 +161,7 @@ public record AppConfig(
                         VERSION,
                         Duration.ofSeconds(vars.integer("SHUTDOWN_TIMEOUT_SECONDS", 20, 0, 600)),
                         corsOrigins(vars),
-                        new LoginThrottleSettings(
-                                vars.integer("LOGIN_RATE_PER_MINUTE_PER_ADDRESS", 20, 1, 1_000_000),
-                                vars.integer("LOGIN_FAILURES_PER_ACCOUNT", 5, 1, 1_000_000),
-                                Duration.ofMinutes(vars.integer("LOGIN_FAILURE_WINDOW_MINUTES", 15, 1, 24 * 60))),
+                        trustedProxies(vars),
                         new ConnectionLimits(
                                 Duration.ofSeconds(vars.integer("IDLE_TIMEOUT_SECONDS", 30, 1, 3_600)),
                                 vars.integer("MAX_CONNECTIONS", 2_000, 1, 1_000_000),
@@ -178,7 +178,13 @@ public record AppConfig(
                         Duration.ofSeconds(vars.integer("ORDER_PROCESSING_LEASE_SECONDS", 600, 1, 86_400)),
                         vars.integer("ORDER_PROCESSING_BATCH_SIZE", 500, 1, 10_000)),
                 new SchedulerSettings(
-                        Duration.ofSeconds(vars.integer("ORDER_PROCESSING_INTERVAL_SECONDS", 120, 1, 86_400)), true),
+                        Duration.ofSeconds(vars.integer("ORDER_PROCESSING_INTERVAL_SECONDS", 120, 1, 86_400)),
+                        Duration.ofSeconds(vars.integer(
+                                "HOUSEKEEPING_INTERVAL_SECONDS",
+                                (int) SchedulerSettings.DEFAULT_HOUSEKEEPING_INTERVAL.toSeconds(),
+                                1,
+                                86_400)),
+                        true),
                 new BcryptSettings(
                         vars.integer("BCRYPT_COST", 12, BcryptPasswordHasher.MIN_COST, BcryptPasswordHasher.MAX_COST),
                         vars.integer("BCRYPT_THREADS", Runtime.getRuntime().availableProcessors(), 1, 256),
@@ -186,6 +192,10 @@ public record AppConfig(
                 Duration.ofSeconds(vars.integer("SHUTDOWN_DRAIN_SECONDS", 2, 0, 600)),
                 LogFormat.parse(vars.text("LOG_FORMAT").orElse("text")),
                 new SessionSettings(Duration.ofDays(vars.integer("REFRESH_TOKEN_EXPIRE_DAYS", 14, 1, 365))),
+                new LoginLimitSettings(
+                        vars.integer("LOGIN_RATE_PER_MINUTE_PER_ADDRESS", 20, 1, 1_000_000),
+                        vars.integer("LOGIN_FAILURES_PER_ACCOUNT", 5, 1, 1_000_000),
+                        Duration.ofMinutes(vars.integer("LOGIN_FAILURE_WINDOW_MINUTES", 15, 1, 24 * 60))),
                 new WebhookConfig(
                         vars.bool("WEBHOOK_ALLOW_PRIVATE_TARGETS", false),
                         new WebhookSettings(Duration.ofSeconds(vars.integer("WEBHOOK_TIMEOUT_SECONDS", 10, 1, 60))),
@@ -193,6 +203,15 @@ public record AppConfig(
                                 Duration.ofSeconds(vars.integer("WEBHOOK_RETRY_BASE_SECONDS", 10, 1, (int)
                                         RetrySchedule.LONGEST_DELAY.toSeconds())),
                                 vars.integer("WEBHOOK_MAX_ATTEMPTS", 12, 1, 100))));
+    }
+
+    /** {@code TRUSTED_PROXIES}: addresses and CIDR ranges whose {@code X-Forwarded-For} is believed; unset: none. */
+    private static TrustedProxies trustedProxies(Variables vars) {
+        try {
+            return vars.text("TRUSTED_PROXIES").map(TrustedProxies::parse).orElse(TrustedProxies.NONE);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("TRUSTED_PROXIES: " + e.getMessage());
+        }
     }
 
     /**
@@ -316,6 +335,7 @@ public record AppConfig(
                 + ", tokens=" + tokens + ", http=" + http + ", management=" + management + ", processing=" + processing
                 + ", scheduler=" + scheduler
                 + ", bcrypt=" + bcrypt + ", shutdownDrain=" + shutdownDrain + ", logFormat=" + logFormat
+                + ", sessions=" + sessions + ", loginLimits=" + loginLimits
                 + ", webhooks=" + webhooks + "]";
     }
 }

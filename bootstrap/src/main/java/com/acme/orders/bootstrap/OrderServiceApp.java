@@ -17,8 +17,11 @@ import com.acme.orders.adapter.scheduler.WebhookDeliveryWorker;
 import com.acme.orders.adapter.webhooks.HttpEventSender;
 import com.acme.orders.adapter.webhooks.PublicTargets;
 import com.acme.orders.application.port.in.processing.ProcessingSummary;
+import com.acme.orders.application.port.out.AttemptLimiter;
 import com.acme.orders.application.service.DeliverySettings;
 import com.acme.orders.application.service.EventService;
+import com.acme.orders.application.service.HousekeepingService;
+import com.acme.orders.application.service.LoginLimits;
 import com.acme.orders.application.service.OrderProcessingService;
 import com.acme.orders.application.service.OrderService;
 import com.acme.orders.application.service.PlaceOrderOnceService;
@@ -93,6 +96,8 @@ public final class OrderServiceApp implements AutoCloseable {
                         config.bcrypt().cost());
             }
 
+            // the log-in limits count in the database, so that they hold across every instance sharing it
+            AttemptLimiter attempts = database.attemptLimiter(clock);
             String secret = config.secretKey().orElseGet(() -> {
                 log.warn(
                         "SECRET_KEY is not set: signing tokens with the development key kept in {}; "
@@ -108,6 +113,7 @@ public final class OrderServiceApp implements AutoCloseable {
                     database.transactions(),
                     hasher,
                     config.sessions(),
+                    new LoginLimits(attempts, config.loginLimits()),
                     clock);
             OrderService orders = new OrderService(database.orders(), database.transactions(), clock);
             PlaceOrderOnceService ordersOnce =
@@ -143,6 +149,7 @@ public final class OrderServiceApp implements AutoCloseable {
             stopOrder.push(quartzPool);
             scheduler = new OrderProcessingScheduler(
                     processing,
+                    new HousekeepingService(attempts, database.refreshTokens(), clock),
                     quartzPool,
                     config.scheduler(),
                     bothListeners(new ProcessingMetrics(meters), runListener),

@@ -143,6 +143,11 @@ class AppConfigTest {
                 "WEBHOOK_RETRY_BASE_SECONDS        | 0           | WEBHOOK_RETRY_BASE_SECONDS: must be an integer between 1 and 21600",
                 "WEBHOOK_RETRY_BASE_SECONDS        | 1.5         | WEBHOOK_RETRY_BASE_SECONDS: must be an integer between 1 and 21600",
                 "WEBHOOK_MAX_ATTEMPTS              | 0           | WEBHOOK_MAX_ATTEMPTS: must be an integer between 1 and 100",
+                "TRUSTED_PROXIES                   | lb.internal | TRUSTED_PROXIES: 'lb.internal' is not an IP address or a CIDR range",
+                "TRUSTED_PROXIES                   | 10.0.0.0/33 | TRUSTED_PROXIES: '10.0.0.0/33': the prefix length must be a number from 0 to 32",
+                "TRUSTED_PROXIES                   | 10.1.0.0/8  | TRUSTED_PROXIES: '10.1.0.0/8' has bits set past its prefix; did you mean 10.0.0.0/8?",
+                "TRUSTED_PROXIES                   | 127.0.0.1;10.0.0.1 | TRUSTED_PROXIES: '127.0.0.1;10.0.0.1' is not an IP address",
+                "HOUSEKEEPING_INTERVAL_SECONDS     | 0           | HOUSEKEEPING_INTERVAL_SECONDS: must be an integer between 1 and 86400",
             })
     void a_bad_value_stops_start_up_with_one_line_naming_the_variable(String name, String value, String message) {
         Map<String, String> env = env(name, value);
@@ -211,13 +216,25 @@ class AppConfigTest {
     }
 
     @Test
-    void cors_is_off_and_login_throttling_takes_its_documented_defaults_when_unset() {
+    void cors_is_off_no_proxy_is_trusted_and_login_throttling_takes_its_documented_defaults_when_unset() {
         AppConfig config = AppConfig.from(env());
 
         assertThat(config.http().corsAllowedOrigins()).isEmpty();
-        assertThat(config.http().loginThrottle().requestsPerMinutePerAddress()).isEqualTo(20);
-        assertThat(config.http().loginThrottle().failuresPerAccount()).isEqualTo(5);
-        assertThat(config.http().loginThrottle().failureWindow()).hasMinutes(15);
+        assertThat(config.http().trustedProxies().isEmpty()).isTrue();
+        assertThat(config.loginLimits().requestsPerMinutePerAddress()).isEqualTo(20);
+        assertThat(config.loginLimits().failuresPerAccount()).isEqualTo(5);
+        assertThat(config.loginLimits().failureWindow()).hasMinutes(15);
+        assertThat(config.scheduler().housekeepingInterval()).hasMinutes(10);
+    }
+
+    @Test
+    void trusted_proxies_are_addresses_and_ranges_of_both_families_and_the_housekeeping_interval_is_read() {
+        AppConfig config = AppConfig.from(env(
+                "TRUSTED_PROXIES", " 127.0.0.1, 10.0.0.0/8 ,2001:db8::/32,",
+                "HOUSEKEEPING_INTERVAL_SECONDS", "60"));
+
+        assertThat(config.http().trustedProxies()).hasToString("[127.0.0.1, 10.0.0.0/8, 2001:db8::/32]");
+        assertThat(config.scheduler().housekeepingInterval()).hasSeconds(60);
     }
 
     @Test
@@ -230,9 +247,9 @@ class AppConfigTest {
 
         assertThat(config.http().corsAllowedOrigins())
                 .containsExactly("https://shop.example.com", "http://localhost:3000");
-        assertThat(config.http().loginThrottle().requestsPerMinutePerAddress()).isEqualTo(7);
-        assertThat(config.http().loginThrottle().failuresPerAccount()).isEqualTo(3);
-        assertThat(config.http().loginThrottle().failureWindow()).hasMinutes(30);
+        assertThat(config.loginLimits().requestsPerMinutePerAddress()).isEqualTo(7);
+        assertThat(config.loginLimits().failuresPerAccount()).isEqualTo(3);
+        assertThat(config.loginLimits().failureWindow()).hasMinutes(30);
     }
 
     @Test

@@ -53,15 +53,6 @@ final class ApiException extends RuntimeException {
         return new ApiException(ProblemType.UNAUTHORIZED, detail, null, Map.of("WWW-Authenticate", challenge));
     }
 
-    /** Throttled; the client may retry after {@code retryAfterSeconds} (at least 1). */
-    static ApiException tooManyRequests(String detail, long retryAfterSeconds) {
-        return new ApiException(
-                ProblemType.TOO_MANY_REQUESTS,
-                detail,
-                null,
-                Map.of("Retry-After", Long.toString(Math.max(1, retryAfterSeconds))));
-    }
-
     ProblemType type() {
         return type;
     }

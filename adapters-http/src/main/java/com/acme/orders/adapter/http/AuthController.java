@@ -1,52 +1,43 @@
 package com.acme.orders.adapter.http;
 
 import com.acme.orders.application.port.in.account.AccountUseCases;
-import com.acme.orders.application.port.in.account.LogInCommand;
+import com.acme.orders.application.port.in.account.ClientAddress;
 import com.acme.orders.application.port.in.account.Session;
 import com.acme.orders.domain.user.User;
 import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
+import java.util.Collections;
 
 /**
- * {@code /auth}: registration and log-in, both throttled by {@link LoginThrottle}; the refresh of a session, log-out
- * and the caller's own account.
+ * {@code /auth}: registration and log-in, both throttled by the use cases per client address ({@link TrustedProxies}
+ * says which address that is); the refresh of a session, log-out and the caller's own account.
  */
 final class AuthController {
 
     private final AccountUseCases accounts;
     private final AccessTokens tokens;
     private final JsonBodies bodies;
-    private final LoginThrottle throttle;
+    private final TrustedProxies proxies;
 
-    AuthController(AccountUseCases accounts, AccessTokens tokens, JsonBodies bodies, LoginThrottle throttle) {
+    AuthController(AccountUseCases accounts, AccessTokens tokens, JsonBodies bodies, TrustedProxies proxies) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.bodies = bodies;
-        this.throttle = throttle;
-    }
-
-    /**
-     * Before the handlers of {@code /auth/login} and {@code /auth/register}: counts the request against its client
-     * address. Only a POST reaches their handlers, so only a POST counts.
-     */
-    void admitAddress(Context ctx) {
-        if (ctx.method().equals(HandlerType.POST)) {
-            throttle.admitAddress(ctx.ip());
-        }
+        this.proxies = proxies;
     }
 
     void register(Context ctx) {
-        User user = accounts.register(bodies.read(ctx, RegisterRequest.class).toCommand());
+        User user = accounts.register(bodies.read(ctx, RegisterRequest.class).toCommand(clientAddress(ctx)));
         ctx.status(HttpStatus.CREATED).json(UserResponse.from(user));
     }
 
     void logIn(Context ctx) {
-        LogInCommand command = bodies.read(ctx, LoginRequest.class).toCommand();
-        throttle.admitAccount(command.email());
-        Session session = accounts.logIn(command);
-        throttle.succeeded(command.email());
-        answer(ctx, session);
+        answer(ctx, accounts.logIn(bodies.read(ctx, LoginRequest.class).toCommand(clientAddress(ctx))));
+    }
+
+    private ClientAddress clientAddress(Context ctx) {
+        return new ClientAddress(proxies.clientAddress(
+                ctx.req().getRemoteAddr(), Collections.list(ctx.req().getHeaders("X-Forwarded-For"))));
     }
 
     void refresh(Context ctx) {

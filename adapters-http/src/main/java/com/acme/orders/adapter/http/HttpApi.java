@@ -36,8 +36,7 @@ public final class HttpApi {
         BearerAuthentication authentication = new BearerAuthentication(tokens, useCases.accounts());
         ProblemResponses problems = new ProblemResponses(mapper);
         JsonBodies bodies = new JsonBodies(mapper);
-        AuthController auth =
-                new AuthController(useCases.accounts(), tokens, bodies, new LoginThrottle(settings.loginThrottle()));
+        AuthController auth = new AuthController(useCases.accounts(), tokens, bodies, settings.trustedProxies());
         OrderController orders = new OrderController(
                 useCases.orders(), useCases.ordersOnce(), bodies, new PageCursors(cursorSecret), mapper);
         EventController events = new EventController(useCases.events(), new EventCursors(cursorSecret));
@@ -62,8 +61,6 @@ public final class HttpApi {
             ApiDocumentation.serveAssets(config);
             CorsPolicy.apply(config, settings.corsAllowedOrigins());
 
-            config.routes.before("/auth/login", auth::admitAddress);
-            config.routes.before("/auth/register", auth::admitAddress);
             config.routes.beforeMatched(authentication::authenticate);
 
             Routes routes = new Routes(config.routes);

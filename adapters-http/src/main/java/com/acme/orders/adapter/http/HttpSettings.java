@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param stopTimeout how long a stop waits for requests in flight
  * @param corsAllowedOrigins exact origins ({@code https://shop.example.com}) allowed to call the API from a browser;
  *     empty: CORS is off and no response carries {@code Access-Control-Allow-Origin}
- * @param loginThrottle limits on log-in and registration
+ * @param trustedProxies whose {@code X-Forwarded-For} names the client address that log-in and registration are
+ *     throttled by
  * @param limits what one connection may hold of the listener
  * @param maxOrderRequestsInFlight order requests (every {@code /orders} route needs the database) served at once;
  *     one more is answered 503 with {@code Retry-After} at once, rather than waiting for a connection of the pool
@@ -25,7 +26,7 @@ public record HttpSettings(
         String version,
         Duration stopTimeout,
         List<String> corsAllowedOrigins,
-        LoginThrottleSettings loginThrottle,
+        TrustedProxies trustedProxies,
         ConnectionLimits limits,
         int maxOrderRequestsInFlight,
         boolean servesMetrics) {
@@ -38,7 +39,7 @@ public record HttpSettings(
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(stopTimeout, "stopTimeout");
         corsAllowedOrigins = List.copyOf(corsAllowedOrigins);
-        Objects.requireNonNull(loginThrottle, "loginThrottle");
+        Objects.requireNonNull(trustedProxies, "trustedProxies");
         Objects.requireNonNull(limits, "limits");
         if (maxOrderRequestsInFlight < 1) {
             throw new IllegalArgumentException("maxOrderRequestsInFlight must be at least 1");
@@ -51,17 +52,8 @@ public record HttpSettings(
         }
     }
 
-    /** CORS off, default throttling and limits, no metrics. */
+    /** CORS off, no trusted proxy, default limits, no metrics. */
     public HttpSettings(String host, int port, String version, Duration stopTimeout) {
-        this(
-                host,
-                port,
-                version,
-                stopTimeout,
-                List.of(),
-                LoginThrottleSettings.DEFAULTS,
-                ConnectionLimits.DEFAULTS,
-                40,
-                false);
+        this(host, port, version, stopTimeout, List.of(), TrustedProxies.NONE, ConnectionLimits.DEFAULTS, 40, false);
     }
 }

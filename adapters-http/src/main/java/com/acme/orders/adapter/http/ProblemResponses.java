@@ -2,6 +2,7 @@ package com.acme.orders.adapter.http;
 
 import com.acme.orders.application.port.in.account.InvalidCredentialsException;
 import com.acme.orders.application.port.in.account.InvalidRefreshTokenException;
+import com.acme.orders.application.port.in.account.TooManyAttemptsException;
 import com.acme.orders.application.port.in.order.IdempotencyKeyInFlightException;
 import com.acme.orders.application.port.in.order.IdempotencyKeyReusedException;
 import com.acme.orders.application.port.in.order.OrderNotFoundException;
@@ -16,6 +17,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -63,6 +65,10 @@ final class ProblemResponses {
                         ProblemType.INVALID_REFRESH_TOKEN,
                         "The refresh token is invalid, expired, revoked or already used; log in again.",
                         null);
+            }
+            case TooManyAttemptsException e -> {
+                ctx.header("Retry-After", Long.toString(wholeSeconds(e.retryAfter())));
+                respond(ctx, ProblemType.TOO_MANY_REQUESTS, e.getMessage(), null);
             }
             case EmailAlreadyRegisteredException e ->
                 respond(ctx, ProblemType.EMAIL_TAKEN, "An account with this email address already exists.", null);
@@ -169,6 +175,12 @@ final class ProblemResponses {
     /** What a 500 says: nothing about its cause. */
     static String internalDetail() {
         return INTERNAL_DETAIL;
+    }
+
+    /** {@code Retry-After} is in whole seconds: rounded up, so that a client waiting that long finds an attempt. */
+    static long wholeSeconds(Duration wait) {
+        long seconds = wait.toSeconds();
+        return Math.max(1, wait.equals(Duration.ofSeconds(seconds)) ? seconds : seconds + 1);
     }
 
     private static String capitalised(String message) {

@@ -1,5 +1,6 @@
 package com.acme.orders.adapter.http;
 
+import com.acme.orders.application.port.in.account.ClientAddress;
 import com.acme.orders.application.port.in.account.RegisterUserCommand;
 import com.acme.orders.domain.user.Email;
 import com.acme.orders.domain.user.Password;
@@ -8,13 +9,13 @@ import com.acme.orders.domain.user.UserName;
 /** {@code POST /auth/register} body. */
 record RegisterRequest(String name, String email, String password) {
 
-    RegisterUserCommand toCommand() {
+    RegisterUserCommand toCommand(ClientAddress from) {
         Validation validation = new Validation();
         UserName validName = validation.field("name", () -> new UserName(name));
         Email validEmail = validation.field("email", () -> new Email(email));
         Password validPassword = validation.field("password", () -> new Password(password));
         validation.orThrow();
-        return new RegisterUserCommand(validName, validEmail, validPassword);
+        return new RegisterUserCommand(validName, validEmail, validPassword, from);
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.orders.application.port.IdempotencyKey;
 import com.acme.orders.application.port.PageCursor;
+import com.acme.orders.application.port.in.account.ClientAddress;
 import com.acme.orders.application.port.in.account.LogInCommand;
 import com.acme.orders.application.port.in.account.RegisterUserCommand;
 import com.acme.orders.application.port.in.order.ListOrdersQuery;
@@ -51,6 +52,7 @@ class HttpInputsFuzzTest {
     private static final byte[] SECRET = "fuzz-test-secret-that-is-at-least-32-bytes".getBytes(StandardCharsets.UTF_8);
     private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
     private static final UserId OWNER = new UserId(42);
+    private static final ClientAddress CLIENT = new ClientAddress("192.0.2.1");
 
     private static final JsonBodies BODIES = new JsonBodies(Json.mapper());
     private static final PageCursors CURSORS = new PageCursors(SECRET);
@@ -71,12 +73,15 @@ class HttpInputsFuzzTest {
             (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
 
     private static final List<Body<?, ?>> BODY_TYPES = List.of(
-            new Body<>(RegisterRequest.class, RegisterRequest::toCommand, (JsonNode sent, RegisterUserCommand c) -> {
-                assertExact(sent.get("name"), c.name().value());
-                assertExact(sent.get("email"), c.email().value());
-                assertExactPassword(sent.get("password"), c.password().utf8Bytes());
-            }),
-            new Body<>(LoginRequest.class, LoginRequest::toCommand, (JsonNode sent, LogInCommand c) -> {
+            new Body<>(
+                    RegisterRequest.class,
+                    request -> request.toCommand(CLIENT),
+                    (JsonNode sent, RegisterUserCommand c) -> {
+                        assertExact(sent.get("name"), c.name().value());
+                        assertExact(sent.get("email"), c.email().value());
+                        assertExactPassword(sent.get("password"), c.password().utf8Bytes());
+                    }),
+            new Body<>(LoginRequest.class, request -> request.toCommand(CLIENT), (JsonNode sent, LogInCommand c) -> {
                 assertExact(sent.get("email"), c.email().value());
                 assertExactPassword(sent.get("password"), c.password().utf8Bytes());
             }),

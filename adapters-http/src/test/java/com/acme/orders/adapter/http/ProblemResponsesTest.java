@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.acme.orders.adapter.http.testing.HygieneHeaders;
 import com.acme.orders.application.port.in.account.InvalidCredentialsException;
+import com.acme.orders.application.port.in.account.TooManyAttemptsException;
 import com.acme.orders.application.port.in.order.IdempotencyKeyInFlightException;
 import com.acme.orders.application.port.in.order.IdempotencyKeyReusedException;
 import com.acme.orders.application.port.in.order.OrderNotFoundException;
@@ -21,6 +22,7 @@ import com.acme.orders.domain.user.EmailAlreadyRegisteredException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.BadRequestResponse;
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -152,12 +154,26 @@ class ProblemResponsesTest {
                         "A body must be sent as application/json.",
                         Map.of()),
                 arguments(
-                        ApiException.tooManyRequests("Too many attempts; retry later.", 0),
+                        TooManyAttemptsException.fromAddress(Duration.ofMillis(1)),
                         429,
                         "/problems/too-many-requests",
                         "Too many requests",
-                        "Too many attempts; retry later.",
+                        "Too many log-in or registration attempts from this address; retry later.",
                         Map.of("Retry-After", "1")),
+                arguments(
+                        TooManyAttemptsException.onAccount(Duration.ofSeconds(179, 1)),
+                        429,
+                        "/problems/too-many-requests",
+                        "Too many requests",
+                        "Too many failed log-ins for this account; retry later.",
+                        Map.of("Retry-After", "180")),
+                arguments(
+                        TooManyAttemptsException.onAccount(Duration.ofMinutes(3)),
+                        429,
+                        "/problems/too-many-requests",
+                        "Too many requests",
+                        "Too many failed log-ins for this account; retry later.",
+                        Map.of("Retry-After", "180")),
                 arguments(
                         new StorageUnavailableException("connection to db.internal:5432 refused", null),
                         503,

@@ -2,16 +2,21 @@ package com.acme.orders.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.acme.orders.application.port.in.order.OrderUseCases;
 import com.acme.orders.application.port.out.TransactionRunner;
 import com.acme.orders.application.service.EventService;
+import com.acme.orders.application.service.LoginLimitSettings;
+import com.acme.orders.application.service.LoginLimits;
 import com.acme.orders.application.service.OrderService;
 import com.acme.orders.application.service.PlaceOrderOnceService;
 import com.acme.orders.application.service.SessionSettings;
 import com.acme.orders.application.service.UserService;
 import com.acme.orders.application.service.WebhookService;
 import com.acme.orders.application.testing.FakePasswordHasher;
+import com.acme.orders.application.testing.InMemoryAttemptLimiter;
 import com.acme.orders.application.testing.InMemoryStore;
 import com.acme.orders.application.testing.InMemoryWebhooks;
+import com.acme.orders.application.testing.Throttling;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -31,16 +36,18 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * The real {@link HttpApi} on a free port of 127.0.0.1, over the application's services on the in-memory fakes of
- * their ports (the transactions of the order services may be a stub a test hands in, to force a failure), and a plain
- * HTTP client for it.
+ * their ports, the log-in limits' too (the transactions of the order services may be a stub a test hands in, to force
+ * a failure; the order use cases may be wrapped, to slow them down), and a plain HTTP client for it.
  */
 record RunningApi(
         HttpApi server,
         Optional<ManagementApi> management,
         InMemoryStore store,
+        InMemoryAttemptLimiter limiter,
         InMemoryWebhooks webhooks,
         AccessTokens tokens,
         SimpleMeterRegistry meters)
@@ -60,10 +67,13 @@ record RunningApi(
     /** What a test may change before the API starts; by default everything is real and nothing throttles. */
     static final class Setup {
         List<String> corsAllowedOrigins = List.of();
-        LoginThrottleSettings loginThrottle = new LoginThrottleSettings(100_000, 1_000, Duration.ofMinutes(15));
+        LoginLimitSettings loginLimits = Throttling.UNTHROTTLED;
+        TrustedProxies trustedProxies = TrustedProxies.NONE;
         BooleanSupplier ready = () -> true;
         /** The transactions of the order services; empty: the in-memory store's. */
         Optional<TransactionRunner> orderTransactions = Optional.empty();
+        /** What the API calls for the order use cases, given the real ones: a test may wrap them (slow them down). */
+        UnaryOperator<OrderUseCases> aroundOrderUseCases = UnaryOperator.identity();
 
         ConnectionLimits limits = ConnectionLimits.DEFAULTS;
         int maxOrderRequestsInFlight = 1_000;
@@ -82,6 +92,7 @@ record RunningApi(
         adjustments.accept(setup);
         Clock clock = Clock.systemUTC();
         InMemoryStore store = new InMemoryStore();
+        InMemoryAttemptLimiter limiter = new InMemoryAttemptLimiter(clock);
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         byte[] secret = UUID.randomUUID().toString().repeat(2).getBytes(StandardCharsets.UTF_8);
         AccessTokens tokens = new AccessTokens(secret, "HS256", Duration.ofMinutes(15), clock);
@@ -91,9 +102,10 @@ record RunningApi(
                 store.transactions(),
                 new FakePasswordHasher(),
                 SessionSettings.DEFAULTS,
+                new LoginLimits(limiter, setup.loginLimits),
                 clock);
         TransactionRunner transactions = setup.orderTransactions.orElse(store.transactions());
-        OrderService orders = new OrderService(store.orders(), transactions, clock);
+        OrderUseCases orders = setup.aroundOrderUseCases.apply(new OrderService(store.orders(), transactions, clock));
         // a wait on the fakes is a plain sleep: a waiting request reads again at least every second
         EventService events = new EventService(store.events(), (owner, timeout) -> Thread.sleep(timeout), clock);
         InMemoryWebhooks webhooks = new InMemoryWebhooks();
@@ -117,7 +129,7 @@ record RunningApi(
                 "test",
                 Duration.ofSeconds(2),
                 setup.corsAllowedOrigins,
-                setup.loginThrottle,
+                setup.trustedProxies,
                 setup.limits,
                 setup.maxOrderRequestsInFlight,
                 setup.servesMetrics);
@@ -128,7 +140,7 @@ record RunningApi(
                 : Optional.empty();
         server.start();
         management.ifPresent(ManagementApi::start);
-        return new RunningApi(server, management, store, webhooks, tokens, meters);
+        return new RunningApi(server, management, store, limiter, webhooks, tokens, meters);
     }
 
     int port() {

@@ -1,5 +1,6 @@
 package com.acme.orders.adapter.persistence;
 
+import com.acme.orders.application.port.out.AttemptLimiter;
 import com.acme.orders.application.port.out.IdempotencyKeys;
 import com.acme.orders.application.port.out.OrderEventFeed;
 import com.acme.orders.application.port.out.OrderRepository;
@@ -17,6 +18,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -246,6 +248,14 @@ public final class Database implements AutoCloseable {
 
     public OrderEventFeed events() {
         return events;
+    }
+
+    /**
+     * The log-in limits' buckets, on the API's pool, read and written on {@code clock}'s time. A database that cannot
+     * be reached is a {@code StorageUnavailableException}, as for every other port.
+     */
+    public AttemptLimiter attemptLimiter(Clock clock) {
+        return StorageFailures.translating(AttemptLimiter.class, new JdbcAttemptLimiter(dataSource, jdbi, clock));
     }
 
     /**

@@ -1,13 +1,18 @@
 package com.acme.orders.adapter.scheduler;
 
+import com.acme.orders.application.port.in.housekeeping.RemoveExpiredUseCase;
 import com.acme.orders.application.port.in.processing.ProcessPendingOrdersUseCase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.quartz.Job;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
@@ -27,7 +32,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Quartz, clustered through its JDBC job store on the service's own PostgreSQL (tables made by the service's
- * migrations), running the order-processing job every {@code interval}.
+ * migrations), running the order-processing job every {@code interval} and the housekeeping job
+ * ({@link RemoveExpiredJob}) every {@code housekeepingInterval}.
  *
  * <p>Every instance of the service runs one of these with the same scheduler name; the job store's row locks let
  * exactly one instance fire each trigger, and {@link ProcessPendingOrdersJob} is marked
@@ -42,6 +48,9 @@ public final class OrderProcessingScheduler implements AutoCloseable {
     static final String SCHEDULER_NAME = "order-service";
     static final JobKey JOB = JobKey.jobKey("process-pending-orders", "orders");
     static final TriggerKey TRIGGER = TriggerKey.triggerKey("process-pending-orders-every-interval", "orders");
+    static final JobKey HOUSEKEEPING_JOB = JobKey.jobKey("remove-expired", "housekeeping");
+    static final TriggerKey HOUSEKEEPING_TRIGGER =
+            TriggerKey.triggerKey("remove-expired-every-interval", "housekeeping");
 
     private final Scheduler scheduler;
     private final SchedulerSettings settings;
@@ -54,11 +63,13 @@ public final class OrderProcessingScheduler implements AutoCloseable {
      */
     public OrderProcessingScheduler(
             ProcessPendingOrdersUseCase processPendingOrders,
+            RemoveExpiredUseCase removeExpired,
             DataSource dataSource,
             SchedulerSettings settings,
             ProcessingRunListener listener,
             Clock clock) {
         Objects.requireNonNull(processPendingOrders, "processPendingOrders");
+        Objects.requireNonNull(removeExpired, "removeExpired");
         Objects.requireNonNull(dataSource, "dataSource");
         this.settings = Objects.requireNonNull(settings, "settings");
         // DBConnectionManager is one per JVM: a name per scheduler keeps several services in one JVM apart (tests).
@@ -67,7 +78,9 @@ public final class OrderProcessingScheduler implements AutoCloseable {
         try {
             this.scheduler = new StdSchedulerFactory(properties(dataSourceName)).getScheduler();
             scheduler.setJobFactory(
-                    (bundle, ignored) -> new ProcessPendingOrdersJob(processPendingOrders, listener, clock));
+                    (bundle, ignored) -> bundle.getJobDetail().getJobClass().equals(RemoveExpiredJob.class)
+                            ? new RemoveExpiredJob(removeExpired)
+                            : new ProcessPendingOrdersJob(processPendingOrders, listener, clock));
         } catch (SchedulerException e) {
             throw new SchedulerStartupException("cannot create the Quartz scheduler: " + e.getMessage(), e);
         }
@@ -103,35 +116,50 @@ public final class OrderProcessingScheduler implements AutoCloseable {
      */
     public void start() {
         try {
-            scheduleJob();
+            schedule(
+                    ProcessPendingOrdersJob.class,
+                    JOB,
+                    TRIGGER,
+                    "Moves pending orders through processing to completed",
+                    settings.interval());
+            schedule(
+                    RemoveExpiredJob.class,
+                    HOUSEKEEPING_JOB,
+                    HOUSEKEEPING_TRIGGER,
+                    "Removes expired log-in limit counts and refresh tokens",
+                    settings.housekeepingInterval());
             scheduler.start();
             log.info(
-                    "Order processing scheduled every {} s, clustered",
-                    settings.interval().toSeconds());
+                    "Order processing scheduled every {} s, housekeeping every {} s, clustered",
+                    settings.interval().toSeconds(),
+                    settings.housekeepingInterval().toSeconds());
         } catch (SchedulerException e) {
             throw new SchedulerStartupException("cannot start the Quartz scheduler: " + e.getMessage(), e);
         }
     }
 
-    private void scheduleJob() throws SchedulerException {
-        JobDetail job = JobBuilder.newJob(ProcessPendingOrdersJob.class)
-                .withIdentity(JOB)
-                .withDescription("Moves pending orders through processing to completed")
+    /** Stores {@code jobClass}'s job and its trigger, unless the same are stored already (by any instance). */
+    private void schedule(
+            Class<? extends Job> jobClass, JobKey jobKey, TriggerKey triggerKey, String description, Duration interval)
+            throws SchedulerException {
+        JobDetail job = JobBuilder.newJob(jobClass)
+                .withIdentity(jobKey)
+                .withDescription(description)
                 .storeDurably()
                 .requestRecovery(false)
                 .build();
         Trigger trigger = TriggerBuilder.newTrigger()
-                .withIdentity(TRIGGER)
-                .forJob(JOB)
+                .withIdentity(triggerKey)
+                .forJob(jobKey)
                 // the first run one interval after start-up, as the prototype's scheduler did
-                .startAt(java.util.Date.from(java.time.Instant.now().plus(settings.interval())))
+                .startAt(Date.from(Instant.now().plus(interval)))
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule()
-                        .withIntervalInMilliseconds(settings.interval().toMillis())
+                        .withIntervalInMilliseconds(interval.toMillis())
                         .repeatForever()
                         // A run missed while every instance was down is not made up: the next one comes on time.
                         .withMisfireHandlingInstructionNextWithRemainingCount())
                 .build();
-        Trigger stored = scheduler.getTrigger(TRIGGER);
+        Trigger stored = scheduler.getTrigger(triggerKey);
         if (stored == null) {
             scheduler.addJob(job, true);
             try {
@@ -139,15 +167,12 @@ public final class OrderProcessingScheduler implements AutoCloseable {
             } catch (ObjectAlreadyExistsException storedByAnotherInstance) {
                 // instances started together: another one stored the trigger between the look-up and this store;
                 // the cluster needs one trigger, and the one stored serves them all
-                log.info("Order processing trigger already stored by another instance");
+                log.info("Trigger {} already stored by another instance", triggerKey);
             }
-        } else if (!(stored instanceof SimpleTrigger simple)
-                || simple.getRepeatInterval() != settings.interval().toMillis()) {
-            log.info(
-                    "Order processing interval changed to {} s: replacing the stored trigger",
-                    settings.interval().toSeconds());
+        } else if (!(stored instanceof SimpleTrigger simple) || simple.getRepeatInterval() != interval.toMillis()) {
+            log.info("Interval of {} changed to {} s: replacing the stored trigger", jobKey, interval.toSeconds());
             scheduler.addJob(job, true);
-            scheduler.rescheduleJob(TRIGGER, trigger);
+            scheduler.rescheduleJob(triggerKey, trigger);
         }
     }
 

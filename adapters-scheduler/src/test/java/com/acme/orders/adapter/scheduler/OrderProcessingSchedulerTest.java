@@ -2,6 +2,8 @@ package com.acme.orders.adapter.scheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.acme.orders.application.port.in.housekeeping.HousekeepingSummary;
+import com.acme.orders.application.port.in.housekeeping.RemoveExpiredUseCase;
 import com.acme.orders.application.port.in.processing.ProcessPendingOrdersUseCase;
 import com.acme.orders.application.port.in.processing.ProcessingSummary;
 import java.time.Clock;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
 class OrderProcessingSchedulerTest {
 
     private static final ProcessingSummary NOTHING = new ProcessingSummary(0, 0, 0, Duration.ZERO);
+    private static final HousekeepingSummary NOTHING_EXPIRED = new HousekeepingSummary(0, 0, Duration.ZERO);
     private static final Duration ONE_SECOND = Duration.ofSeconds(1);
     private static final Duration ONE_HOUR = Duration.ofHours(1);
     private static final String STORED_INTERVAL =
@@ -38,12 +41,13 @@ class OrderProcessingSchedulerTest {
     }
 
     private OrderProcessingScheduler scheduler(Duration interval, ProcessPendingOrdersUseCase useCase) {
+        return scheduler(new SchedulerSettings(interval, ONE_HOUR, true), useCase, () -> NOTHING_EXPIRED);
+    }
+
+    private OrderProcessingScheduler scheduler(
+            SchedulerSettings settings, ProcessPendingOrdersUseCase useCase, RemoveExpiredUseCase housekeeping) {
         OrderProcessingScheduler scheduler = new OrderProcessingScheduler(
-                useCase,
-                database,
-                new SchedulerSettings(interval, true),
-                (from, to, summary) -> runs.add(from),
-                Clock.systemUTC());
+                useCase, housekeeping, database, settings, (from, to, summary) -> runs.add(from), Clock.systemUTC());
         started.add(scheduler);
         return scheduler;
     }
@@ -125,6 +129,35 @@ class OrderProcessingSchedulerTest {
         release.countDown();
         closing.get(10, TimeUnit.SECONDS);
         assertThat(runs).as("the run finished before close returned").hasSize(1);
+    }
+
+    @Test
+    void housekeeping_runs_at_its_own_interval_and_a_failed_run_does_not_stop_the_next() throws Exception {
+        List<Instant> housekeeping = new CopyOnWriteArrayList<>();
+        Instant start = Instant.now();
+        scheduler(new SchedulerSettings(ONE_HOUR, ONE_SECOND, true), () -> NOTHING, () -> {
+                    housekeeping.add(Instant.now());
+                    if (housekeeping.size() == 1) {
+                        throw new IllegalStateException("the database went away");
+                    }
+                    return NOTHING_EXPIRED;
+                })
+                .start();
+
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (housekeeping.size() < 3 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(20);
+        }
+
+        assertThat(housekeeping).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(housekeeping.getFirst())
+                .isAfterOrEqualTo(start.plus(ONE_SECOND).minusMillis(50));
+        assertThat(runs).as("no processing run in the meantime").isEmpty();
+        assertThat(QuartzDatabase.queryLong(
+                        database,
+                        "SELECT repeat_interval FROM qrtz_simple_triggers "
+                                + "WHERE trigger_name = 'remove-expired-every-interval'"))
+                .isEqualTo(ONE_SECOND.toMillis());
     }
 
     private void awaitRuns(int count, Duration patience) throws InterruptedException {

@@ -28,7 +28,7 @@ import java.util.OptionalInt;
 import java.util.UUID;
 
 /**
- * Registration, log-in, sessions (refresh token families with rotation and reuse detection), log-out, and whether an
+ * Registration and log-in, both throttled by {@link LoginLimits}, sessions (refresh token families with rotation and reuse detection), log-out, and whether an
  * access token still stands.
  */
 public final class UserService implements AccountUseCases {
@@ -43,6 +43,7 @@ public final class UserService implements AccountUseCases {
     private final TransactionRunner transactions;
     private final PasswordHasher hasher;
     private final SessionSettings sessions;
+    private final LoginLimits limits;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
@@ -52,17 +53,20 @@ public final class UserService implements AccountUseCases {
             TransactionRunner transactions,
             PasswordHasher hasher,
             SessionSettings sessions,
+            LoginLimits limits,
             Clock clock) {
         this.users = Objects.requireNonNull(users, "users");
         this.refreshTokens = Objects.requireNonNull(refreshTokens, "refreshTokens");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.sessions = Objects.requireNonNull(sessions, "sessions");
+        this.limits = Objects.requireNonNull(limits, "limits");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
     public User register(RegisterUserCommand command) {
+        limits.admitAddress(command.from());
         // A cheap early refusal that spares a bcrypt hash; the store's unique index is what guarantees it.
         if (users.findByEmail(command.email()).isPresent()) {
             throw new EmailAlreadyRegisteredException();
@@ -75,12 +79,15 @@ public final class UserService implements AccountUseCases {
 
     @Override
     public Session logIn(LogInCommand command) {
+        limits.admitAddress(command.from());
+        limits.admitAccount(command.email());
         Optional<User> user = users.findByEmail(command.email());
         PasswordHash hash = user.map(User::passwordHash).orElseGet(hasher::decoy);
         boolean matches = hasher.matches(command.password(), hash);
         if (user.isEmpty() || !matches) {
             throw new InvalidCredentialsException();
         }
+        limits.succeeded(command.email());
         Instant now = clock.instant();
         RefreshToken first = newRefreshToken();
         refreshTokens.startFamily(

@@ -12,6 +12,7 @@ import com.acme.orders.application.port.out.RefreshTokenHash;
 import com.acme.orders.application.testing.FakePasswordHasher;
 import com.acme.orders.application.testing.InMemoryStore;
 import com.acme.orders.application.testing.MutableClock;
+import com.acme.orders.application.testing.Throttling;
 import com.acme.orders.application.testing.Users;
 import com.acme.orders.domain.user.User;
 import java.time.Duration;
@@ -37,6 +38,7 @@ class SessionsTest {
             store.transactions(),
             new FakePasswordHasher(),
             new SessionSettings(LIFETIME),
+            Throttling.unthrottled(clock),
             clock);
     private final User alice = service.register(Users.aliceCommand());
 

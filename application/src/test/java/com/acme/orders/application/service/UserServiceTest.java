@@ -9,6 +9,7 @@ import com.acme.orders.application.port.in.account.InvalidCredentialsException;
 import com.acme.orders.application.testing.FakePasswordHasher;
 import com.acme.orders.application.testing.InMemoryStore;
 import com.acme.orders.application.testing.MutableClock;
+import com.acme.orders.application.testing.Throttling;
 import com.acme.orders.application.testing.Users;
 import com.acme.orders.domain.user.Email;
 import com.acme.orders.domain.user.EmailAlreadyRegisteredException;
@@ -24,7 +25,13 @@ class UserServiceTest {
     private final FakePasswordHasher hasher = new FakePasswordHasher();
     private final MutableClock clock = MutableClock.at(Instant.parse("2026-11-24T10:00:00.123456789Z"));
     private final UserService service = new UserService(
-            store.users(), store.refreshTokens(), store.transactions(), hasher, SessionSettings.DEFAULTS, clock);
+            store.users(),
+            store.refreshTokens(),
+            store.transactions(),
+            hasher,
+            SessionSettings.DEFAULTS,
+            Throttling.unthrottled(clock),
+            clock);
 
     @Test
     void register_stores_the_user_with_a_hash_of_the_password_not_the_password() {

@@ -1,5 +1,6 @@
 package com.acme.orders.application.testing;
 
+import com.acme.orders.application.port.in.account.ClientAddress;
 import com.acme.orders.application.port.in.account.LogInCommand;
 import com.acme.orders.application.port.in.account.RegisterUserCommand;
 import com.acme.orders.application.port.out.UserRepository;
@@ -17,6 +18,9 @@ public final class Users {
     public static final String BOB_EMAIL = "bob@example.com";
     public static final String BOB_PASSWORD = "hunter2hunter2";
 
+    /** Where the commands come from unless a test says otherwise. */
+    public static final ClientAddress CLIENT = new ClientAddress("192.0.2.10");
+
     private Users() {}
 
     public static RegisterUserCommand aliceCommand() {
@@ -28,11 +32,15 @@ public final class Users {
     }
 
     public static RegisterUserCommand registration(String name, String email, String password) {
-        return new RegisterUserCommand(new UserName(name), new Email(email), new Password(password));
+        return new RegisterUserCommand(new UserName(name), new Email(email), new Password(password), CLIENT);
     }
 
     public static LogInCommand logIn(String email, String password) {
-        return new LogInCommand(new Email(email), new Password(password));
+        return logIn(email, password, CLIENT);
+    }
+
+    public static LogInCommand logIn(String email, String password, ClientAddress from) {
+        return new LogInCommand(new Email(email), new Password(password), from);
     }
 
     /** Stores a user with this email straight into the repository, its password hashed by the fake hasher. */

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
  * The service as it is deployed ({@code docs/deployment.md}): HAProxy, round-robin with health checks on
  * {@code /health/ready}, in front of three instances, each a JVM of its own with the launcher's options, and PgBouncer
  * in transaction mode between them and PostgreSQL, all on loopback. Through the load balancer the whole API works,
- * a log-out on one instance ends the session on all, a refresh token spent on one is spent on all, the processing job
+ * a log-out on one instance ends the session on all, a refresh token spent on one is spent on all, the log-in limits
+ * hold in total across the instances (not once per instance), the processing job
  * handles every order exactly once, and an instance killed with SIGKILL under load loses no
  * acknowledged order while the others go on answering. Without HAProxy or PgBouncer the test is skipped, naming the
  * missing tool.
@@ -50,6 +51,8 @@ class LoadBalancedClusterIT {
             "-XX:+UseSerialGC", "-Xmx128m", "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m", "-Xss512k");
 
     private static final String PASSWORD = "securepass123";
+    private static final int RATE_PER_ADDRESS = 20;
+    private static final int FAILURES_PER_ACCOUNT = 5;
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http =
@@ -81,7 +84,11 @@ class LoadBalancedClusterIT {
                     "ORDER_PROCESSING_INTERVAL_SECONDS", "1",
                     "ORDER_PROCESSING_GRACE_SECONDS", "5",
                     "ORDER_PROCESSING_LEASE_SECONDS", "5",
-                    "SHUTDOWN_DRAIN_SECONDS", "0"));
+                    "SHUTDOWN_DRAIN_SECONDS", "0",
+                    // HAProxy, on loopback, appends the address it was connected from to X-Forwarded-For
+                    "TRUSTED_PROXIES", "127.0.0.1",
+                    "LOGIN_RATE_PER_MINUTE_PER_ADDRESS", Integer.toString(RATE_PER_ADDRESS),
+                    "LOGIN_FAILURES_PER_ACCOUNT", Integer.toString(FAILURES_PER_ACCOUNT)));
             Map<String, ServiceProcess> instances = startInParallel(work, env);
             try {
                 int balancerPort = ExternalServer.freePort();
@@ -97,6 +104,7 @@ class LoadBalancedClusterIT {
                     List<Long> placed = theWholeApiWorks();
                     aLogOutOnOneInstanceEndsTheSessionOnEveryInstance();
                     aRefreshTokenSpentOnOneInstanceIsSpentOnEvery();
+                    theLogInLimitsHoldInTotalAcrossTheInstances();
                     Set<Long> confirmed = noAcknowledgedOrderIsLostWhenAnInstanceIsKilled(instances, database);
                     everyOrderIsProcessedExactlyOnce(database, placed);
 
@@ -233,6 +241,96 @@ class LoadBalancedClusterIT {
         assertThat(onEveryInstance("GET", "/auth/me", null, access))
                 .as("the access token it was exchanged for, after the reuse, by instance")
                 .allSatisfy((instance, status) -> assertThat(status).isEqualTo(401));
+    }
+
+    /**
+     * The per-address limit and the per-account failure limit count once for the cluster: twenty log-ins a minute
+     * from one client address in total, five failures on one account in total, however the balancer spreads them.
+     * The client address is the last hop of {@code X-Forwarded-For} that HAProxy did not write: HAProxy appends
+     * {@code 127.0.0.1}, this test's own address, which is trusted, so the address this test wrote before it is the
+     * client's (in production the balancer's address is trusted, never the clients').
+     */
+    private void theLogInLimitsHoldInTotalAcrossTheInstances() throws Exception {
+        Map<String, Integer> throttledBy = new TreeMap<>();
+        Set<String> countedBy = new TreeSet<>();
+        int counted = 0;
+        int throttled = 0;
+        for (int i = 0; i < RATE_PER_ADDRESS + 10; i++) {
+            Answer answer = call(
+                    "POST",
+                    "/auth/login",
+                    "{\"email\":\"nobody-" + i + "@example.com\",\"password\":\"" + PASSWORD + "\"}",
+                    null,
+                    "198.51.100.7");
+            if (answer.status() == 429) {
+                throttled++;
+                throttledBy.merge(answer.instance(), 1, Integer::sum);
+            } else {
+                assertThat(answer.status())
+                        .as("a log-in within the limit of the address")
+                        .isEqualTo(401);
+                counted++;
+                countedBy.add(answer.instance());
+            }
+        }
+        assertThat(call(
+                                "POST",
+                                "/auth/login",
+                                "{\"email\":\"nobody@example.com\",\"password\":\"x-x-x-x-x\"}",
+                                null,
+                                "198.51.100.8")
+                        .status())
+                .as("another client address")
+                .isEqualTo(401);
+        // twenty a minute refill one every three seconds: a slow run may see one more
+        assertThat(counted)
+                .as("log-ins let through from one address")
+                .isBetween(RATE_PER_ADDRESS, RATE_PER_ADDRESS + 1);
+        assertThat(countedBy).as("instances that counted them").containsExactlyInAnyOrderElementsOf(INSTANCES);
+        assertThat(throttledBy.keySet()).as("instances that refused").containsExactlyInAnyOrderElementsOf(INSTANCES);
+
+        register("throttled@example.com");
+        Map<String, Integer> accountThrottledBy = new TreeMap<>();
+        int failures = 0;
+        int accountThrottled = 0;
+        for (int i = 0; i < FAILURES_PER_ACCOUNT + 6; i++) {
+            Answer answer = call(
+                    "POST",
+                    "/auth/login",
+                    "{\"email\":\"throttled@example.com\",\"password\":\"wrong-password\"}",
+                    null,
+                    "203.0.113." + (i + 1));
+            if (answer.status() == 429) {
+                accountThrottled++;
+                accountThrottledBy.merge(answer.instance(), 1, Integer::sum);
+            } else {
+                assertThat(answer.status()).isEqualTo(401);
+                failures++;
+            }
+        }
+        Answer rightPassword = call(
+                "POST",
+                "/auth/login",
+                "{\"email\":\"throttled@example.com\",\"password\":\"" + PASSWORD + "\"}",
+                null,
+                "203.0.113.99");
+        assertThat(failures).as("failed log-ins let through on one account").isEqualTo(FAILURES_PER_ACCOUNT);
+        assertThat(rightPassword.status())
+                .as("the right password, past the failures")
+                .isEqualTo(429);
+        assertThat(accountThrottledBy.keySet())
+                .as("instances that refused the account")
+                .containsExactlyInAnyOrderElementsOf(INSTANCES);
+        System.out.printf(
+                "cluster: throttle answers counted across instances: per address %d let through of %d, %d refused %s;"
+                        + " per account %d failures let through, %d refused %s%n",
+                counted,
+                counted + throttled,
+                throttled,
+                throttledBy,
+                failures,
+                accountThrottled + 1,
+                accountThrottledBy);
     }
 
     /** Sends the same request until each instance has answered it once; the status each gave. */
@@ -433,6 +531,12 @@ class LoadBalancedClusterIT {
 
     private Answer call(String method, String path, String body, String bearer)
             throws IOException, InterruptedException {
+        return call(method, path, body, bearer, null);
+    }
+
+    /** As {@link #call(String, String, String, String)}, with {@code X-Forwarded-For: forwardedFor} unless null. */
+    private Answer call(String method, String path, String body, String bearer, String forwardedFor)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(balancer.resolve(path))
                 .timeout(Duration.ofSeconds(10))
                 .method(
@@ -443,6 +547,9 @@ class LoadBalancedClusterIT {
         }
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
+        }
+        if (forwardedFor != null) {
+            request.header("X-Forwarded-For", forwardedFor);
         }
         requests.incrementAndGet();
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -502,7 +609,9 @@ class LoadBalancedClusterIT {
 
     /**
      * HAProxy round-robin over the instances, checking {@code /health/ready} every 300 ms (an answer may take up
-     * to the readiness probe's 2 s on a busy machine); a connection refused by a dead instance is retried on another, and each answer names its instance in {@code X-Instance}.
+     * to the readiness probe's 2 s on a busy machine); a connection refused by a dead instance is retried on another,
+     * each request carries the client's address in {@code X-Forwarded-For} ({@code option forwardfor}, which adds a
+     * header line of its own after any the client sent), and each answer names its instance in {@code X-Instance}.
      */
     private static Path writeHaproxyConfig(Path work, Map<String, ServiceProcess> instances, int port)
             throws IOException {
@@ -523,6 +632,7 @@ class LoadBalancedClusterIT {
                     timeout server 30s
                     retries 3
                     option redispatch
+                    option forwardfor
 
                 frontend api
                     bind 127.0.0.1:%d

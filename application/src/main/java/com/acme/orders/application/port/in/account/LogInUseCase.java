@@ -11,6 +11,8 @@ public interface LogInUseCase {
      *
      * @return the user whose email and password these are, and the family's first refresh token
      * @throws InvalidCredentialsException for an unknown email and a wrong password alike, after the same work
+     * @throws TooManyAttemptsException past the limit of the client address or of the account's failed log-ins,
+     *     before the password is checked
      */
     Session logIn(LogInCommand command);
 }

@@ -9,6 +9,7 @@ public interface RegisterUserUseCase {
      * Stores a new user with a hash of the password.
      *
      * @throws EmailAlreadyRegisteredException when the email is taken, whatever its case
+     * @throws TooManyAttemptsException past the limit of the client address (registrations and log-ins together)
      */
     User register(RegisterUserCommand command);
 }

@@ -1,0 +1,192 @@
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Event-to-delivery latency of webhooks while orders are created at a steady rate: a receiver on loopback, one webhook
+ * (all event types) per token, and an open-loop load of {@code POST /orders} at RATE per second for SECONDS, spread
+ * over the tokens' users, each request sent at its scheduled instant whatever the earlier ones are doing (so that a
+ * slow service is not hidden by a slower load). A delivery's latency is its arrival at the receiver less the event's
+ * {@code created_at} (the instant of the change, taken before its commit, on the same machine's clock).
+ *
+ * <p>Prints {@code WEBHOOK_RESULT rate=R seconds=S created=N create_errors=E events=M delivered=D p50_ms=..
+ * p99_ms=.. max_ms=.. created_p99_ms=..} once every event of the orders placed has arrived, or 60 s after the load
+ * ends; the webhooks are deleted at the end. {@code created_p99_ms} is the p99 of the {@code order.created} events
+ * alone.
+ *
+ * <p>Run from the repository's root: {@code java -cp bootstrap/target/order-service.jar bench/WebhookLatency.java
+ * BASE_URL TOKEN_FILE RATE SECONDS WARMUP} (TOKEN_FILE: one access token a line; WARMUP seconds of the same load
+ * first, for the JIT, not measured); the service must allow private webhook
+ * targets ({@code WEBHOOK_ALLOW_PRIVATE_TARGETS=true}), as the receiver is on loopback.
+ */
+public class WebhookLatency {
+
+    record Arrival(String type, Instant createdAt, Instant at) {}
+
+    public static void main(String[] args) throws Exception {
+        String base = args[0];
+        List<String> tokens = Files.readAllLines(Path.of(args[1])).stream()
+                .filter(line -> !line.isBlank())
+                .toList();
+        int rate = Integer.parseInt(args[2]);
+        int seconds = Integer.parseInt(args[3]);
+        int warmup = Integer.parseInt(args[4]);
+        ObjectMapper json = new ObjectMapper();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+
+        ConcurrentLinkedQueue<Arrival> arrivals = new ConcurrentLinkedQueue<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1000);
+        receiver.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        receiver.createContext("/", (HttpExchange exchange) -> {
+            Instant at = Instant.now();
+            JsonNode event = json.readTree(exchange.getRequestBody().readAllBytes());
+            arrivals.add(new Arrival(
+                    event.path("type").asText(), Instant.parse(event.path("created_at").asText()), at));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+
+        List<String> webhooks = new ArrayList<>();
+        for (String token : tokens) {
+            HttpResponse<String> registered =
+                    send(http, base, "POST", "/webhooks", "{\"url\":\"" + url + "\"}", token);
+            if (registered.statusCode() != 201) {
+                throw new IllegalStateException("registering the webhook: " + registered.statusCode() + " "
+                        + registered.body());
+            }
+            webhooks.add(json.readTree(registered.body()).path("id").asText());
+        }
+
+        // the JIT's warm-up at the same rate; what it delivers is not measured
+        load(http, base, tokens, rate, warmup);
+        Thread.sleep(3_000);
+        arrivals.clear();
+        Load measured = load(http, base, tokens, rate, seconds);
+        AtomicInteger created = measured.created();
+        AtomicInteger createErrors = measured.errors();
+        double loadSeconds = measured.seconds();
+        // every order placed here has its order.created event; those the processing job reaches add theirs
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        int lastSeen = -1;
+        long quietSince = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            int seen = arrivals.size();
+            if (seen != lastSeen) {
+                lastSeen = seen;
+                quietSince = System.nanoTime();
+            }
+            long createdSeen = arrivals.stream().filter(a -> a.type().equals("order.created")).count();
+            if (createdSeen >= created.get() && System.nanoTime() - quietSince > 2_000_000_000L) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        receiver.stop(0);
+        for (int i = 0; i < webhooks.size(); i++) {
+            send(http, base, "DELETE", "/webhooks/" + webhooks.get(i), null, tokens.get(i));
+        }
+
+        List<Long> all = new ArrayList<>();
+        List<Long> ofCreated = new ArrayList<>();
+        for (Arrival arrival : arrivals) {
+            long ms = Duration.between(arrival.createdAt(), arrival.at()).toMillis();
+            all.add(ms);
+            if (arrival.type().equals("order.created")) {
+                ofCreated.add(ms);
+            }
+        }
+        Collections.sort(all);
+        Collections.sort(ofCreated);
+        System.out.printf(Locale.ROOT,
+                "WEBHOOK_RESULT rate=%d seconds=%.1f created=%d create_errors=%d delivered=%d created_delivered=%d "
+                        + "p50_ms=%d p99_ms=%d max_ms=%d created_p50_ms=%d created_p99_ms=%d%n",
+                rate, loadSeconds, created.get(), createErrors.get(), all.size(), ofCreated.size(),
+                percentile(all, 0.50), percentile(all, 0.99), all.isEmpty() ? -1 : all.getLast(),
+                percentile(ofCreated, 0.50), percentile(ofCreated, 0.99));
+        System.exit(0);
+    }
+
+    record Load(AtomicInteger created, AtomicInteger errors, double seconds) {}
+
+    /** RATE creations a second for SECONDS, open loop, over the tokens in rotation; returns once all are answered. */
+    private static Load load(HttpClient http, String base, List<String> tokens, int rate, int seconds)
+            throws InterruptedException {
+        AtomicInteger created = new AtomicInteger();
+        AtomicInteger createErrors = new AtomicInteger();
+        AtomicInteger pending = new AtomicInteger();
+        long start = System.nanoTime();
+        long total = (long) rate * seconds;
+        for (long i = 0; i < total; i++) {
+            long due = start + i * 1_000_000_000L / rate;
+            for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                LockSupport.parkNanos(wait);
+            }
+            String token = tokens.get((int) (i % tokens.size()));
+            pending.incrementAndGet();
+            http.sendAsync(request(base, "POST", "/orders", "{\"product_name\":\"Webhook bench\",\"amount\":19.99}",
+                            token), HttpResponse.BodyHandlers.discarding())
+                    .whenComplete((response, failure) -> {
+                        if (failure == null && response.statusCode() == 201) {
+                            created.incrementAndGet();
+                        } else if (createErrors.incrementAndGet() <= 3) {
+                            System.err.println("a creation failed: "
+                                    + (failure != null ? failure : response.statusCode()));
+                        }
+                        pending.decrementAndGet();
+                    });
+        }
+        double loadSeconds = (System.nanoTime() - start) / 1e9;
+        while (pending.get() > 0) {
+            Thread.sleep(10);
+        }
+        return new Load(created, createErrors, loadSeconds);
+    }
+
+    private static long percentile(List<Long> sorted, double p) {
+        return sorted.isEmpty() ? -1 : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1));
+    }
+
+    private static HttpRequest request(String base, String method, String path, String body, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .method(method, body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return request.build();
+    }
+
+    private static HttpResponse<String> send(HttpClient http, String base, String method, String path, String body,
+            String token) throws IOException, InterruptedException {
+        return http.send(request(base, method, path, body, token), HttpResponse.BodyHandlers.ofString());
+    }
+}
