@@ -45,6 +45,31 @@ class AppConfigTest {
     }
 
     @Test
+    void webhooks_take_the_defaults_of_the_contract_when_unset() {
+        WebhookConfig webhooks = AppConfig.from(env()).webhooks();
+
+        assertThat(webhooks.allowPrivateTargets()).isFalse();
+        assertThat(webhooks.sender().timeout()).hasSeconds(10);
+        assertThat(webhooks.retries().base()).hasSeconds(10);
+        assertThat(webhooks.retries().maxAttempts()).isEqualTo(12);
+    }
+
+    @Test
+    void the_webhook_settings_are_read() {
+        WebhookConfig webhooks = AppConfig.from(env(
+                        "WEBHOOK_ALLOW_PRIVATE_TARGETS", "true",
+                        "WEBHOOK_TIMEOUT_SECONDS", "3",
+                        "WEBHOOK_RETRY_BASE_SECONDS", "1",
+                        "WEBHOOK_MAX_ATTEMPTS", "5"))
+                .webhooks();
+
+        assertThat(webhooks.allowPrivateTargets()).isTrue();
+        assertThat(webhooks.sender().timeout()).hasSeconds(3);
+        assertThat(webhooks.retries().base()).hasSeconds(1);
+        assertThat(webhooks.retries().maxAttempts()).isEqualTo(5);
+    }
+
+    @Test
     void the_refresh_token_lifetime_is_read_in_days() {
         assertThat(AppConfig.from(env("REFRESH_TOKEN_EXPIRE_DAYS", "30"))
                         .sessions()
@@ -112,6 +137,12 @@ class AppConfigTest {
                 "MAX_ORDER_REQUESTS_IN_FLIGHT      | none        | MAX_ORDER_REQUESTS_IN_FLIGHT: must be an integer",
                 "REFRESH_TOKEN_EXPIRE_DAYS         | 0           | REFRESH_TOKEN_EXPIRE_DAYS: must be an integer between 1 and 365",
                 "REFRESH_TOKEN_EXPIRE_DAYS         | two weeks   | REFRESH_TOKEN_EXPIRE_DAYS: must be an integer between 1 and 365",
+                "WEBHOOK_ALLOW_PRIVATE_TARGETS     | yes         | WEBHOOK_ALLOW_PRIVATE_TARGETS: must be true or false, got 'yes'",
+                "WEBHOOK_TIMEOUT_SECONDS           | 0           | WEBHOOK_TIMEOUT_SECONDS: must be an integer between 1 and 60",
+                "WEBHOOK_TIMEOUT_SECONDS           | 61          | WEBHOOK_TIMEOUT_SECONDS: must be an integer between 1 and 60",
+                "WEBHOOK_RETRY_BASE_SECONDS        | 0           | WEBHOOK_RETRY_BASE_SECONDS: must be an integer between 1 and 21600",
+                "WEBHOOK_RETRY_BASE_SECONDS        | 1.5         | WEBHOOK_RETRY_BASE_SECONDS: must be an integer between 1 and 21600",
+                "WEBHOOK_MAX_ATTEMPTS              | 0           | WEBHOOK_MAX_ATTEMPTS: must be an integer between 1 and 100",
                 "TRUSTED_PROXIES                   | lb.internal | TRUSTED_PROXIES: 'lb.internal' is not an IP address or a CIDR range",
                 "TRUSTED_PROXIES                   | 10.0.0.0/33 | TRUSTED_PROXIES: '10.0.0.0/33': the prefix length must be a number from 0 to 32",
                 "TRUSTED_PROXIES                   | 10.1.0.0/8  | TRUSTED_PROXIES: '10.1.0.0/8' has bits set past its prefix; did you mean 10.0.0.0/8?",

@@ -9,9 +9,13 @@ import com.acme.orders.application.port.in.account.LogInCommand;
 import com.acme.orders.application.port.in.account.RegisterUserCommand;
 import com.acme.orders.application.port.in.order.ListOrdersQuery;
 import com.acme.orders.application.port.in.order.PlaceOrderCommand;
+import com.acme.orders.application.port.in.webhook.RegisterWebhookCommand;
 import com.acme.orders.application.testing.MutableClock;
+import com.acme.orders.domain.order.OrderEventType;
 import com.acme.orders.domain.order.OrderId;
 import com.acme.orders.domain.user.UserId;
+import com.acme.orders.domain.webhook.Webhook;
+import com.acme.orders.domain.webhook.WebhookId;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
@@ -92,13 +96,40 @@ class HttpInputsFuzzTest {
                         assertExact(sent.get("product_name"), c.productName().value());
                         assertThat(sent.get("amount").decimalValue())
                                 .isEqualByComparingTo(c.amount().value());
+                    }),
+            new Body<>(
+                    RegisterWebhookRequest.class,
+                    request -> request.toCommand(OWNER),
+                    (JsonNode sent, RegisterWebhookCommand c) -> {
+                        assertExact(sent.get("url"), c.url().toString());
+                        JsonNode events = sent.path("events");
+                        if (events.isArray()) {
+                            assertThat(c.eventTypes().stream().map(OrderEventType::code))
+                                    .containsExactlyInAnyOrderElementsOf(() -> events.valueStream()
+                                            .map(JsonNode::textValue)
+                                            .distinct()
+                                            .iterator());
+                        } else {
+                            assertThat(c.eventTypes()).isEqualTo(Webhook.allEventTypes());
+                        }
                     }));
 
     @FuzzTest(maxDuration = "2m")
-    @DictionaryEntries({"\"name\"", "\"email\"", "\"password\"", "\"product_name\"", "\"amount\"", "\\ud800", "\\u0000"
+    @DictionaryEntries({
+        "\"name\"",
+        "\"email\"",
+        "\"password\"",
+        "\"product_name\"",
+        "\"amount\"",
+        "\"url\"",
+        "\"events\"",
+        "\\ud800",
+        "\\u0000",
+        "http://",
+        "order.created"
     })
     void anyInput(FuzzedDataProvider data) {
-        switch (data.consumeInt(0, 9)) {
+        switch (data.consumeInt(0, 11)) {
             case 0 -> body(data, 0);
             case 1 -> body(data, 1);
             case 2 -> body(data, 2);
@@ -108,6 +139,8 @@ class HttpInputsFuzzTest {
             case 6 -> accessToken(data);
             case 7 -> idempotencyKey(data);
             case 8 -> requestId(data);
+            case 9 -> body(data, 3);
+            case 10 -> webhookId(data);
             default -> accessTokenOfFuzzedJson(data);
         }
     }
@@ -125,6 +158,22 @@ class HttpInputsFuzzTest {
     @FuzzTest
     void placeOrderBody(FuzzedDataProvider data) {
         body(data, 2);
+    }
+
+    @FuzzTest
+    void registerWebhookBody(FuzzedDataProvider data) {
+        body(data, 3);
+    }
+
+    @FuzzTest
+    void webhookId(FuzzedDataProvider data) {
+        String raw = data.consumeRemainingAsString();
+        try {
+            WebhookId id = WebhookController.webhookId(raw);
+            assertAsciiNumber(raw, id.value());
+        } catch (ApiException refused) {
+            assertRefusal(refused, 400);
+        }
     }
 
     @FuzzTest

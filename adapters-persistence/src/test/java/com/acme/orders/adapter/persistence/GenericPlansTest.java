@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * only safe if the generic plan of each statement the service runs on its tables reads an index, never the whole
  * table. Each statement is prepared as the driver prepares it, with its parameters unknown to the planner, on tables
  * large enough that a sequential scan would lose (5,000 users, 40,000 orders and their history, 40,000 idempotency
- * keys, 40,000 refresh token families and tokens, 40,000 throttle buckets, analysed), and its generic plan is checked.
+ * keys, 40,000 refresh token families and tokens, 40,000 throttle buckets, a webhook per user with a delivery and an
+ * attempt per event, analysed), and its generic plan is checked.
  */
 class GenericPlansTest {
 
@@ -64,7 +65,16 @@ class GenericPlansTest {
                 INSERT INTO throttle_buckets (id, state, expires_at)
                 SELECT '20/60000ms:address:10.0.' || (g / 256) || '.' || (g % 256), '\\x00'::bytea,
                        now() + g * interval '1 second'
-                FROM generate_series(1, 40000) g""", "ANALYZE");
+                FROM generate_series(1, 40000) g""", """
+                INSERT INTO webhooks (user_id, url, event_types, secret_sealed, created_at)
+                SELECT id, 'https://hooks.example.com/' || id, ARRAY['order.created'], '\\x00'::bytea, now()
+                FROM users""", """
+                INSERT INTO webhook_deliveries (webhook_id, event_id, state, attempts, next_attempt_at)
+                SELECT w.id, h.id, CASE WHEN h.id % 10 = 0 THEN 'pending' ELSE 'delivered' END, 1,
+                       CASE WHEN h.id % 10 = 0 THEN now() + (h.id % 100) * interval '1 minute' END
+                FROM order_status_history h JOIN webhooks w ON w.user_id = h.user_id""", """
+                INSERT INTO webhook_delivery_attempts (delivery_id, webhook_id, attempt, status_code, error, at)
+                SELECT id, webhook_id, 1, 200, NULL, now() FROM webhook_deliveries""", "ANALYZE");
     }
 
     @AfterAll
@@ -108,7 +118,15 @@ class GenericPlansTest {
                 Arguments.of(
                         "Bucket4j's update",
                         "UPDATE throttle_buckets SET state = :state, expires_at = :expiresAt WHERE id = :id"),
-                Arguments.of("Bucket4j's remove", "DELETE FROM throttle_buckets WHERE id = :id"));
+                Arguments.of("Bucket4j's remove", "DELETE FROM throttle_buckets WHERE id = :id"),
+                Arguments.of("WebhookDao.LOCK_OWNER", WebhookDao.LOCK_OWNER),
+                Arguments.of("WebhookDao.INSERT_IF_FEWER", WebhookDao.INSERT_IF_FEWER),
+                Arguments.of("WebhookDao.FIND_BY_ID", WebhookDao.FIND_BY_ID),
+                Arguments.of("WebhookDao.FIND_BY_OWNER", WebhookDao.FIND_BY_OWNER),
+                Arguments.of("WebhookDao.DELETE", WebhookDao.DELETE),
+                Arguments.of("WebhookDao.ATTEMPTS", WebhookDao.ATTEMPTS),
+                Arguments.of("WebhookDao.CLAIM_DUE", WebhookDao.CLAIM_DUE),
+                Arguments.of("WebhookDao.RECORD", WebhookDao.RECORD));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -286,6 +286,23 @@ class JdbiWebhooksTest {
     }
 
     @Test
+    void a_delivery_whose_secret_does_not_open_fails_at_once_and_does_not_hold_up_the_others() {
+        Webhook readable = register(owner, Webhook.allEventTypes());
+        WebhookDeliveries otherKey = database.webhookDeliveries(
+                "another-secret-key-of-at-least-32-bytes!!".getBytes(StandardCharsets.UTF_8));
+        place(owner);
+
+        assertThat(otherKey.claimDue(now(), now().plusSeconds(30), 100)).isEmpty();
+
+        List<DeliveryAttempt> attempts = webhooks.attempts(readable.id(), 100);
+        assertThat(attempts).hasSize(1);
+        assertThat(attempts.getFirst().state()).isEqualTo(DeliveryState.FAILED);
+        assertThat(attempts.getFirst().error()).contains(JdbiWebhookDeliveries.UNREADABLE_SECRET);
+        place(owner);
+        assertThat(claim(now(), Duration.ofSeconds(30))).hasSize(1);
+    }
+
+    @Test
     void the_events_of_a_batch_written_by_one_statement_each_get_their_delivery() {
         register(owner, EnumSet.of(OrderEventType.PROCESSING));
         for (int i = 0; i < 5; i++) {

@@ -1,6 +1,7 @@
 package com.acme.orders.adapter.scheduler;
 
 import com.acme.orders.application.port.in.webhook.DeliverDueEventsUseCase;
+import com.acme.orders.application.port.out.StorageUnavailableException;
 import java.time.Duration;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -43,10 +44,15 @@ public final class WebhookDeliveryWorker implements AutoCloseable {
                 if (stopped) {
                     return;
                 }
-                LOG.warn(
-                        "A webhook delivery round failed; trying again in {} s",
-                        PAUSE_AFTER_FAILURE.toSeconds(),
-                        failure);
+                if (failure instanceof StorageUnavailableException) {
+                    // an outage: once a round, without a stack trace
+                    LOG.warn("Webhook deliveries wait for the database: {}", failure.getMessage());
+                } else {
+                    LOG.error(
+                            "A webhook delivery round failed; trying again in {} s",
+                            PAUSE_AFTER_FAILURE.toSeconds(),
+                            failure);
+                }
                 try {
                     Thread.sleep(PAUSE_AFTER_FAILURE);
                 } catch (InterruptedException e) {
