@@ -20,8 +20,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -62,10 +60,6 @@ public final class Database implements AutoCloseable {
     private final OrderEventFeed events;
     private final MeterRegistry meters;
     private final Jdbi jdbi;
-    private final List<HikariDataSource> ownedPools = new CopyOnWriteArrayList<>();
-
-    /** The delivery worker's connections: a claim and a record each hold one for about a millisecond. */
-    public static final int DELIVERY_POOL_SIZE = 4;
 
     private Database(
             HikariDataSource dataSource,
@@ -130,14 +124,10 @@ public final class Database implements AutoCloseable {
             dataSource.close();
             throw failure;
         }
-        return new Database(dataSource, settings, pooler, meters, jdbiOver(dataSource));
-    }
-
-    private static Jdbi jdbiOver(DataSource dataSource) {
         Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
         // a failed statement's message names the failure, never its bound values (a password hash, an email)
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
-        return jdbi;
+        return new Database(dataSource, settings, pooler, meters, jdbi);
     }
 
     private static void migrate(DataSource dataSource) {
@@ -278,18 +268,11 @@ public final class Database implements AutoCloseable {
                 new JdbiWebhookRepository(jdbi, new SecretSeal(secretKey, new SecureRandom())));
     }
 
-    /**
-     * The webhook deliveries, for the delivery worker, on a pool of their own of {@link #DELIVERY_POOL_SIZE}
-     * connections (closed with this database): a backlog of deliveries, each claimed and recorded in a short
-     * transaction, then never waits in the API's pool in front of its requests. {@code secretKey} as for
-     * {@link #webhooks}.
-     */
+    /** The webhook deliveries, for the delivery worker; {@code secretKey} as for {@link #webhooks}. */
     public WebhookDeliveries webhookDeliveries(byte[] secretKey) {
-        HikariDataSource pool = dedicatedPool("webhooks", DELIVERY_POOL_SIZE);
-        ownedPools.add(pool);
         return StorageFailures.translating(
                 WebhookDeliveries.class,
-                new JdbiWebhookDeliveries(jdbiOver(pool), new SecretSeal(secretKey, new SecureRandom())));
+                new JdbiWebhookDeliveries(jdbi, new SecretSeal(secretKey, new SecureRandom())));
     }
 
     /** The pool itself, for components that need plain JDBC on the same database (the Quartz job store). */
@@ -335,7 +318,6 @@ public final class Database implements AutoCloseable {
     /** Closes every connection of the pool. Idempotent. */
     @Override
     public void close() {
-        ownedPools.forEach(HikariDataSource::close);
         dataSource.close();
     }
 
