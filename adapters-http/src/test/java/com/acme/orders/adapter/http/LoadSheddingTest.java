@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.acme.orders.adapter.http.testing.KeepAliveClient;
 import com.acme.orders.adapter.http.testing.KeepAliveClient.Outcome;
-import com.acme.orders.adapter.http.testing.SchedulingDelays;
+import com.acme.orders.adapter.http.testing.Overload;
 import com.acme.orders.application.port.in.order.CancelOrderCommand;
 import com.acme.orders.application.port.in.order.ListOrdersQuery;
 import com.acme.orders.application.port.in.order.OrderPage;
@@ -21,12 +21,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -70,44 +68,19 @@ class LoadSheddingTest {
                 tokens.add(api.newUserToken());
             }
 
-            Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
-            Queue<Outcome> health = new ConcurrentLinkedQueue<>();
-            SchedulingDelays delays = SchedulingDelays.measure();
-            long until = System.nanoTime() + LOAD.toNanos();
-            List<Thread> clients = new ArrayList<>();
-            for (int i = 0; i < CLIENTS; i++) {
-                String request = i % 2 == 0 ? list(tokens.get(i % 4)) : create(tokens.get(4 + i % 4));
-                clients.add(Thread.ofPlatform().start(() -> {
-                    try (KeepAliveClient client = new KeepAliveClient(api.port())) {
-                        while (System.nanoTime() < until) {
-                            outcomes.add(client.send(request));
-                            pause(THINK);
-                        }
-                    }
-                }));
-            }
-            Thread prober = Thread.ofPlatform().start(() -> {
-                try (KeepAliveClient client = new KeepAliveClient(api.port())) {
-                    while (System.nanoTime() < until) {
-                        health.add(client.send("GET /health/ready HTTP/1.1\r\nHost: x\r\n\r\n"));
-                        pause(Duration.ofMillis(20));
-                    }
-                }
-            });
-            for (Thread client : clients) {
-                client.join();
-            }
-            prober.join();
-            delays.close();
-
-            Map<String, Long> answers = outcomes.stream()
-                    .collect(Collectors.groupingBy(Outcome::kind, TreeMap::new, Collectors.counting()));
+            Overload.Result result = Overload.run(
+                    api.port(),
+                    CLIENTS,
+                    i -> i % 2 == 0 ? Overload.list(tokens.get(i % 4)) : Overload.create(tokens.get(4 + i % 4)),
+                    LOAD,
+                    THINK,
+                    Duration.ofMillis(20));
+            Map<String, Long> answers = result.answers();
+            List<Outcome> health = result.health();
             // latencies once the connections are open and the code compiled
-            long warm = until - LOAD.toNanos() + WARM_UP.toNanos();
-            List<Outcome> shed = outcomes.stream()
-                    .filter(o -> o.status() == 503 && o.at() > warm)
-                    .toList();
-            List<Outcome> served = outcomes.stream()
+            List<Outcome> shed = result.after(WARM_UP, 503);
+            long warm = result.started() + WARM_UP.toNanos();
+            List<Outcome> served = result.outcomes().stream()
                     .filter(o -> o.kind().equals("2xx") && o.at() > warm)
                     .toList();
             System.out.printf(
@@ -118,12 +91,12 @@ class LoadSheddingTest {
                     LOAD,
                     answers,
                     WARM_UP,
-                    percentile(shed, 50) / 1e6,
-                    percentile(shed, 99) / 1e6,
-                    percentile(served, 50) / 1e6,
-                    percentile(served, 99) / 1e6,
+                    Overload.percentile(shed, 50).toNanos() / 1e6,
+                    Overload.percentile(shed, 99).toNanos() / 1e6,
+                    Overload.percentile(served, 50).toNanos() / 1e6,
+                    Overload.percentile(served, 99).toNanos() / 1e6,
                     health.size(),
-                    delays.p99().toNanos() / 1e6);
+                    result.schedulingDelay().toNanos() / 1e6);
             assertThat(answers.keySet())
                     .as("every answer a 2xx or a 503 problem with Retry-After")
                     .isSubsetOf("2xx", "503 problem with Retry-After");
@@ -140,7 +113,7 @@ class LoadSheddingTest {
             List<Thread> burst = new ArrayList<>();
             long started = System.nanoTime();
             for (int i = 0; i < IN_FLIGHT / 2; i++) {
-                String request = i % 2 == 0 ? list(tokens.get(i % 4)) : create(tokens.get(4 + i % 4));
+                String request = i % 2 == 0 ? Overload.list(tokens.get(i % 4)) : Overload.create(tokens.get(4 + i % 4));
                 burst.add(Thread.ofPlatform().start(() -> {
                     try (KeepAliveClient client = new KeepAliveClient(api.port())) {
                         for (int n = 0; n < 50; n++) {
@@ -167,31 +140,11 @@ class LoadSheddingTest {
             // A time is only as good as the machine that measures it: a 503 passes through a few threads, each of
             // which may wake late by the machine's own scheduling delay.
             assumeTrue(
-                    delays.p99().compareTo(FAST.dividedBy(4)) < 0,
+                    result.schedulingDelay().compareTo(FAST.dividedBy(4)) < 0,
                     () -> "too loaded to time answers: a thread woke up to "
-                            + delays.p99().toMillis() + " ms late");
-            assertThat(Duration.ofNanos(percentile(shed, 99)))
-                    .as("p99 of the 503s")
-                    .isLessThan(FAST);
+                            + result.schedulingDelay().toMillis() + " ms late");
+            assertThat(Overload.percentile(shed, 99)).as("p99 of the 503s").isLessThan(FAST);
         }
-    }
-
-    private static String list(String token) {
-        return "GET /orders?limit=20 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token + "\r\n\r\n";
-    }
-
-    private static String create(String token) {
-        String body = "{\"product_name\":\"Widget\",\"amount\":19.99}";
-        return "POST /orders HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token
-                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body;
-    }
-
-    private static long percentile(List<Outcome> outcomes, int percent) {
-        if (outcomes.isEmpty()) {
-            return 0;
-        }
-        long[] took = outcomes.stream().mapToLong(Outcome::nanos).sorted().toArray();
-        return took[took.length * percent / 100];
     }
 
     private static void pause(Duration duration) {

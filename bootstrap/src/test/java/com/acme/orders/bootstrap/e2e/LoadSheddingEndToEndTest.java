@@ -5,16 +5,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.acme.orders.adapter.http.testing.KeepAliveClient;
 import com.acme.orders.adapter.http.testing.KeepAliveClient.Outcome;
-import com.acme.orders.adapter.http.testing.SchedulingDelays;
+import com.acme.orders.adapter.http.testing.Overload;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Queue;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,45 +43,17 @@ class LoadSheddingEndToEndTest {
                 tokens.add(setup.newUserToken());
             }
 
-            Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
-            Queue<Outcome> health = new ConcurrentLinkedQueue<>();
-            SchedulingDelays delays = SchedulingDelays.measure();
-            long started = System.nanoTime();
-            long until = started + LOAD.toNanos();
-            List<Thread> clients = new ArrayList<>();
-            for (int i = 0; i < CLIENTS; i++) {
-                String request = i % 2 == 0 ? list(tokens.get(i % 4)) : create(tokens.get(i % 4));
-                clients.add(Thread.ofPlatform().start(() -> {
-                    try (KeepAliveClient client = new KeepAliveClient(service.port())) {
-                        while (System.nanoTime() < until) {
-                            outcomes.add(client.send(request));
-                            pause(THINK);
-                        }
-                    }
-                }));
-            }
-            Thread prober = Thread.ofPlatform().start(() -> {
-                try (KeepAliveClient client = new KeepAliveClient(service.port())) {
-                    while (System.nanoTime() < until) {
-                        health.add(client.send("GET /health/ready HTTP/1.1\r\nHost: x\r\n\r\n"));
-                        pause(Duration.ofMillis(50));
-                    }
-                }
-            });
-            for (Thread client : clients) {
-                client.join();
-            }
-            prober.join();
-            delays.close();
-
-            Map<String, Long> answers = outcomes.stream()
-                    .collect(Collectors.groupingBy(Outcome::kind, TreeMap::new, Collectors.counting()));
-            long[] shed = outcomes.stream()
-                    .filter(o -> o.status() == 503 && o.at() > started + WARM_UP.toNanos())
-                    .mapToLong(Outcome::nanos)
-                    .sorted()
-                    .toArray();
-            Duration p99 = Duration.ofNanos(shed.length == 0 ? 0 : shed[shed.length * 99 / 100]);
+            Overload.Result result = Overload.run(
+                    service.port(),
+                    CLIENTS,
+                    i -> i % 2 == 0 ? Overload.list(tokens.get(i % 4)) : Overload.create(tokens.get(i % 4)),
+                    LOAD,
+                    THINK,
+                    Duration.ofMillis(50));
+            Map<String, Long> answers = result.answers();
+            List<Outcome> health = result.health();
+            List<Outcome> shed = result.after(WARM_UP, 503);
+            Duration p99 = Overload.percentile(shed, 99);
             System.out.printf(
                     Locale.ROOT,
                     "%d clients for %s, pool %d, in flight %d: %s; after the first %s, the 503s' p99 %.1f ms; the machine's scheduling delay, p99 %.1f ms%n",
@@ -96,7 +64,7 @@ class LoadSheddingEndToEndTest {
                     answers,
                     WARM_UP,
                     p99.toNanos() / 1e6,
-                    delays.p99().toNanos() / 1e6);
+                    result.schedulingDelay().toNanos() / 1e6);
             assertThat(answers.keySet())
                     .as("every answer a 2xx or a 503 problem with Retry-After")
                     .isSubsetOf("2xx", "503 problem with Retry-After");
@@ -110,29 +78,10 @@ class LoadSheddingEndToEndTest {
             // A time is only as good as the machine that measures it: a 503 passes through a few threads, each of
             // which may wake late by the machine's own scheduling delay.
             assumeTrue(
-                    delays.p99().compareTo(Duration.ofMillis(25)) < 0,
+                    result.schedulingDelay().compareTo(Duration.ofMillis(25)) < 0,
                     () -> "too loaded to time answers: a thread woke up to "
-                            + delays.p99().toMillis() + " ms late");
+                            + result.schedulingDelay().toMillis() + " ms late");
             assertThat(p99).as("p99 of the 503s").isLessThan(Duration.ofMillis(100));
         }
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String list(String token) {
-        return "GET /orders?limit=20 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token + "\r\n\r\n";
-    }
-
-    private static String create(String token) {
-        String body = "{\"product_name\":\"Widget\",\"amount\":19.99}";
-        return "POST /orders HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token
-                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body;
     }
 }

@@ -47,8 +47,4 @@ public record Webhook(
     public boolean isOwnedBy(UserId userId) {
         return ownerId.equals(userId);
     }
-
-    public boolean accepts(OrderEventType type) {
-        return eventTypes.contains(type);
-    }
 }
