@@ -1,6 +1,5 @@
 package com.acme.orders.adapter.persistence;
 
-import com.acme.orders.application.port.out.EventSender.SendOutcome;
 import com.acme.orders.application.port.out.WebhookDeliveries;
 import com.acme.orders.domain.order.OrderEvent;
 import com.acme.orders.domain.webhook.DeliveryState;
@@ -19,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The webhook deliveries in PostgreSQL: written by the fan-out trigger with their events (V15), claimed and
- * recorded here ({@link WebhookDao#CLAIM_DUE}, {@link WebhookDao#RECORD}), each in a statement of its own.
+ * recorded here ({@link WebhookDao#CLAIM_DUE}, {@link WebhookDao#RECORD_ALL}), each in a statement of its own.
  */
 public final class JdbiWebhookDeliveries implements WebhookDeliveries {
 
@@ -91,26 +90,22 @@ public final class JdbiWebhookDeliveries implements WebhookDeliveries {
     }
 
     @Override
-    public boolean record(
-            ClaimedDelivery claim,
-            SendOutcome outcome,
-            Instant at,
-            DeliveryState state,
-            Optional<Instant> nextAttemptAt) {
-        Objects.requireNonNull(claim, "claim");
-        Objects.requireNonNull(outcome, "outcome");
-        Objects.requireNonNull(at, "at");
-        if ((state == DeliveryState.PENDING) != nextAttemptAt.isPresent()) {
-            throw new IllegalArgumentException("a pending delivery, and only a pending one, has a next attempt");
+    public int recordAll(List<Recording> recordings) {
+        if (recordings.isEmpty()) {
+            return 0;
         }
-        return dao.record(
-                claim.deliveryId(),
-                claim.claim(),
-                claim.attempt(),
-                state.code(),
-                nextAttemptAt.orElse(null),
-                outcome.statusCode(),
-                outcome.error(),
-                at);
+        List<WebhookDao.AttemptRecord> records = new ArrayList<>(recordings.size());
+        for (Recording recording : recordings) {
+            records.add(new WebhookDao.AttemptRecord(
+                    recording.claim().deliveryId(),
+                    recording.claim().claim(),
+                    recording.claim().attempt(),
+                    recording.state().code(),
+                    recording.nextAttemptAt().orElse(null),
+                    recording.outcome().statusCode(),
+                    recording.outcome().error(),
+                    recording.at()));
+        }
+        return dao.recordAll(records);
     }
 }

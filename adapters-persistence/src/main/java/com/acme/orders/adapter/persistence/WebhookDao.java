@@ -120,6 +120,30 @@ final class WebhookDao {
             FROM recorded
             """;
 
+    /**
+     * {@link #RECORD} for many attempts in one statement: the attempts come as parallel arrays, one element each,
+     * unnested into rows and joined to their deliveries by id and claim token. Timestamps and claim tokens travel
+     * as text, which PostgreSQL casts. One commit for the batch.
+     */
+    static final String RECORD_ALL = """
+            WITH input AS (
+                SELECT *
+                FROM unnest(:deliveryIds, CAST(:claims AS uuid[]), :attempts, :states,
+                            CAST(:nextAttemptAts AS timestamptz[]), :statusCodes, :errors, CAST(:ats AS timestamptz[]))
+                     AS t(delivery_id, claim, attempt, state, next_attempt_at, status_code, error, at)
+            ), recorded AS (
+                UPDATE webhook_deliveries AS d
+                SET state = i.state, attempts = i.attempt, next_attempt_at = i.next_attempt_at,
+                    claimed_until = NULL, claim_token = NULL
+                FROM input AS i
+                WHERE d.id = i.delivery_id AND d.claim_token = i.claim
+                RETURNING d.id, d.webhook_id, i.attempt, i.status_code, i.error, i.at
+            )
+            INSERT INTO webhook_delivery_attempts (delivery_id, webhook_id, attempt, status_code, error, at)
+            SELECT id, webhook_id, attempt, status_code, error, at
+            FROM recorded
+            """;
+
     private final Jdbi jdbi;
 
     WebhookDao(Jdbi jdbi) {
@@ -221,5 +245,51 @@ final class WebhookDao {
                         .bind("at", at)
                         .execute())
                 == 1;
+    }
+
+    /** One attempt of {@link #recordAll}: the columns {@link #RECORD_ALL} writes. */
+    record AttemptRecord(
+            long deliveryId,
+            UUID claim,
+            int attempt,
+            String state,
+            Instant nextAttemptAt,
+            int statusCode,
+            String error,
+            Instant at) {}
+
+    /** Returns how many of the attempts were recorded (their claims still held their deliveries). */
+    int recordAll(List<AttemptRecord> records) {
+        int n = records.size();
+        Long[] deliveryIds = new Long[n];
+        String[] claims = new String[n];
+        Integer[] attempts = new Integer[n];
+        String[] states = new String[n];
+        String[] nextAttemptAts = new String[n];
+        Integer[] statusCodes = new Integer[n];
+        String[] errors = new String[n];
+        String[] ats = new String[n];
+        for (int i = 0; i < n; i++) {
+            AttemptRecord r = records.get(i);
+            deliveryIds[i] = r.deliveryId();
+            claims[i] = r.claim().toString();
+            attempts[i] = r.attempt();
+            states[i] = r.state();
+            nextAttemptAts[i] =
+                    r.nextAttemptAt() == null ? null : r.nextAttemptAt().toString();
+            statusCodes[i] = r.statusCode();
+            errors[i] = r.error();
+            ats[i] = r.at().toString();
+        }
+        return jdbi.withHandle(handle -> handle.createUpdate(RECORD_ALL)
+                .bind("deliveryIds", deliveryIds)
+                .bind("claims", claims)
+                .bind("attempts", attempts)
+                .bind("states", states)
+                .bind("nextAttemptAts", nextAttemptAts)
+                .bind("statusCodes", statusCodes)
+                .bind("errors", errors)
+                .bind("ats", ats)
+                .execute());
     }
 }

@@ -2,12 +2,14 @@ package com.acme.orders.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.acme.orders.adapter.persistence.testing.TestDatabase;
 import com.acme.orders.application.port.DeliveryAttempt;
 import com.acme.orders.application.port.out.EventSender.SendOutcome;
 import com.acme.orders.application.port.out.WebhookDeliveries;
 import com.acme.orders.application.port.out.WebhookDeliveries.ClaimedDelivery;
+import com.acme.orders.application.port.out.WebhookDeliveries.Recording;
 import com.acme.orders.application.port.out.WebhookRepository;
 import com.acme.orders.application.testing.Users;
 import com.acme.orders.domain.order.Amount;
@@ -201,6 +203,51 @@ class JdbiWebhooksTest {
         assertThat(attempts.get(1).error()).contains(REFUSED.error());
         assertThat(attempts.get(1).eventId()).isEqualTo(first.event().id());
         assertThat(webhooks.attempts(webhook.id(), 1)).hasSize(1);
+    }
+
+    @Test
+    void a_batch_records_every_attempt_its_claims_still_hold_in_one_statement_and_skips_the_rest() {
+        Webhook webhook = register(owner, Webhook.allEventTypes());
+        place(owner);
+        place(owner);
+        place(owner);
+        Instant start = now();
+        List<ClaimedDelivery> claimed = deliveries.claimDue(start, start.plusSeconds(60), 2);
+        assertThat(claimed).hasSize(2);
+        // the third one's shorter lease runs out and another worker takes it over: its first claim no longer holds it
+        ClaimedDelivery stale =
+                deliveries.claimDue(start, start.plusSeconds(30), 1).getFirst();
+        ClaimedDelivery takeover =
+                claim(start.plusSeconds(31), Duration.ofSeconds(30)).getFirst();
+        assertThat(takeover.deliveryId()).isEqualTo(stale.deliveryId());
+        Instant next = start.plusSeconds(10).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+
+        int recorded = deliveries.recordAll(List.of(
+                new Recording(
+                        claimed.get(0), SendOutcome.answered(204), start, DeliveryState.DELIVERED, Optional.empty()),
+                new Recording(claimed.get(1), REFUSED, start, DeliveryState.PENDING, Optional.of(next)),
+                new Recording(stale, SendOutcome.answered(200), start, DeliveryState.DELIVERED, Optional.empty())));
+
+        assertThat(recorded).isEqualTo(2);
+        List<DeliveryAttempt> attempts = webhooks.attempts(webhook.id(), 100);
+        assertThat(attempts)
+                .extracting(DeliveryAttempt::eventId, DeliveryAttempt::statusCode, DeliveryAttempt::state)
+                .containsExactlyInAnyOrder(
+                        tuple(claimed.get(0).event().id(), 204, DeliveryState.DELIVERED),
+                        tuple(claimed.get(1).event().id(), 0, DeliveryState.PENDING));
+        assertThat(attempts)
+                .filteredOn(a -> a.statusCode() == 0)
+                .singleElement()
+                .satisfies(a -> {
+                    assertThat(a.error()).contains(REFUSED.error());
+                    assertThat(a.nextAttemptAt()).contains(next);
+                });
+        // the refused one is due again at its next attempt, as attempt 2; the taken-over one stays claimed
+        assertThat(claim(next, Duration.ofSeconds(30))).singleElement().satisfies(d -> {
+            assertThat(d.deliveryId()).isEqualTo(claimed.get(1).deliveryId());
+            assertThat(d.attempt()).isEqualTo(2);
+        });
+        assertThat(deliveries.recordAll(List.of())).isZero();
     }
 
     @Test

@@ -37,7 +37,9 @@ public final class HttpEventSender implements EventSender {
     public HttpEventSender(WebhookSettings settings, WebhookTargets targets) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.targets = Objects.requireNonNull(targets, "targets");
+        // HTTP/1.1: the client's default, HTTP/2, asks every plain-http receiver to upgrade first
         this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(settings.timeout())
                 .build();

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,7 @@ class WebhookDeliveryServiceTest {
         final List<Integer> limits = new ArrayList<>();
         final List<Recorded> recorded = new ArrayList<>();
         final List<Instant> leases = new ArrayList<>();
+        final List<Integer> batches = new ArrayList<>();
 
         record Recorded(ClaimedDelivery claim, SendOutcome outcome, DeliveryState state, Optional<Instant> next) {}
 
@@ -63,16 +65,37 @@ class WebhookDeliveryServiceTest {
             return claimed;
         }
 
+        /** When set, the first batch waits for it before it is recorded. */
+        volatile CountDownLatch holdFirstBatch;
+        /** When set, the first batch fails with it. */
+        volatile RuntimeException failFirstBatch;
+
         @Override
-        public synchronized boolean record(
-                ClaimedDelivery claim,
-                SendOutcome outcome,
-                Instant at,
-                DeliveryState state,
-                Optional<Instant> nextAttemptAt) {
-            recorded.add(new Recorded(claim, outcome, state, nextAttemptAt));
+        public int recordAll(List<Recording> recordings) {
+            CountDownLatch hold = holdFirstBatch;
+            holdFirstBatch = null;
+            if (hold != null) {
+                try {
+                    hold.await(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            RuntimeException failure = failFirstBatch;
+            failFirstBatch = null;
+            if (failure != null) {
+                throw failure;
+            }
+            return recordAll0(recordings);
+        }
+
+        private synchronized int recordAll0(List<Recording> recordings) {
+            batches.add(recordings.size());
+            for (Recording r : recordings) {
+                recorded.add(new Recorded(r.claim(), r.outcome(), r.state(), r.nextAttemptAt()));
+            }
             notifyAll();
-            return true;
+            return recordings.size();
         }
 
         synchronized List<Recorded> awaitRecorded(int n) throws InterruptedException {
@@ -200,5 +223,82 @@ class WebhookDeliveryServiceTest {
         assertThat(service.deliverDue()).isZero();
 
         assertThat(waits).containsExactly(SETTINGS.pollInterval());
+    }
+
+    @Test
+    void attempts_that_end_while_a_batch_is_written_go_into_one_next_batch() throws Exception {
+        int n = 10;
+        for (int i = 0; i < n; i++) {
+            deliveries.due.add(delivery(1));
+        }
+        CountDownLatch allSending = new CountDownLatch(n);
+        CountDownLatch writeFirst = new CountDownLatch(1);
+        deliveries.holdFirstBatch = writeFirst;
+        CountDownLatch ended = new CountDownLatch(n - 1);
+        ThreadFactory counting = task -> Thread.ofVirtual().unstarted(() -> {
+            try {
+                task.run();
+            } finally {
+                ended.countDown();
+            }
+        });
+        WebhookDeliveryService service = new WebhookDeliveryService(
+                deliveries,
+                attempt -> {
+                    allSending.countDown();
+                    try {
+                        allSending.await(5, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return SendOutcome.answered(204);
+                },
+                (owner, timeout) -> {},
+                new DeliverySettings(new RetrySchedule(BASE, 3), Duration.ofSeconds(30), n, Duration.ofMillis(10)),
+                counting,
+                clock);
+
+        assertThat(service.deliverDue()).isEqualTo(n);
+        // every sender but the one writing the first batch has queued its record and ended
+        assertThat(ended.await(5, TimeUnit.SECONDS)).isTrue();
+        writeFirst.countDown();
+
+        assertThat(deliveries.awaitRecorded(n)).hasSize(n);
+        assertThat(service.awaitInFlight(Duration.ofSeconds(5))).isTrue();
+        assertThat(deliveries.batches).hasSizeLessThanOrEqualTo(2);
+        assertThat(deliveries.batches.stream().mapToInt(Integer::intValue).sum())
+                .isEqualTo(n);
+    }
+
+    @Test
+    void a_batch_that_fails_gives_its_permits_back_and_reaches_the_threads_handler() throws Exception {
+        deliveries.due.add(delivery(1));
+        IllegalStateException outage = new IllegalStateException("the database is unreachable");
+        deliveries.failFirstBatch = outage;
+        List<Throwable> escaped = new java.util.concurrent.CopyOnWriteArrayList<>();
+        WebhookDeliveryService service = new WebhookDeliveryService(
+                deliveries,
+                attempt -> SendOutcome.answered(204),
+                (owner, timeout) -> {},
+                SETTINGS,
+                Thread.ofVirtual()
+                        .uncaughtExceptionHandler((thread, failure) -> escaped.add(failure))
+                        .factory(),
+                clock);
+
+        assertThat(service.deliverDue()).isEqualTo(1);
+
+        assertThat(service.awaitInFlight(Duration.ofSeconds(5))).isTrue();
+        assertThat(deliveries.recorded).isEmpty();
+        // the next attempt is recorded again: the failure did not leave the recorder taken
+        deliveries.due.add(delivery(2));
+        assertThat(service.deliverDue()).isEqualTo(1);
+        assertThat(deliveries.awaitRecorded(1)).hasSize(1);
+        // thrown after the permits were given back: it reaches the handler a moment later
+        for (long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                escaped.isEmpty() && System.nanoTime() < deadline; ) {
+            Thread.sleep(10);
+        }
+        assertThat(escaped).containsExactly(outage);
     }
 }

@@ -25,19 +25,48 @@ public interface WebhookDeliveries {
     List<ClaimedDelivery> claimDue(Instant now, Instant leaseUntil, int limit);
 
     /**
-     * Records attempt {@code claim.attempt()} and the delivery's new state, if {@code claim} still holds it: a claim
-     * that was taken over (its lease ran out and another worker claimed the delivery) or whose webhook was deleted
-     * records nothing.
+     * Records each attempt and its delivery's new state whose claim still holds the delivery, all in one short
+     * transaction: a claim that was taken over (its lease ran out and another worker claimed the delivery) or whose
+     * webhook was deleted records nothing. One statement for many attempts, so that a worker delivering hundreds a
+     * second commits (and waits for its log flush) once a batch, not once an attempt.
      *
-     * @param nextAttemptAt when to try again: present exactly when {@code state} is pending
-     * @return whether the attempt was recorded
+     * @return how many were recorded
      */
-    boolean record(
+    int recordAll(List<Recording> recordings);
+
+    /** {@link #recordAll} of one attempt; returns whether it was recorded. */
+    default boolean record(
             ClaimedDelivery claim,
             EventSender.SendOutcome outcome,
             Instant at,
             DeliveryState state,
-            Optional<Instant> nextAttemptAt);
+            Optional<Instant> nextAttemptAt) {
+        return recordAll(List.of(new Recording(claim, outcome, at, state, nextAttemptAt))) == 1;
+    }
+
+    /**
+     * An attempt to record: its claim, what the receiver did, when it started, and the delivery's state after it.
+     *
+     * @param nextAttemptAt when to try again: present exactly when {@code state} is pending
+     */
+    record Recording(
+            ClaimedDelivery claim,
+            EventSender.SendOutcome outcome,
+            Instant at,
+            DeliveryState state,
+            Optional<Instant> nextAttemptAt) {
+
+        public Recording {
+            Objects.requireNonNull(claim, "claim");
+            Objects.requireNonNull(outcome, "outcome");
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(state, "state");
+            Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
+            if ((state == DeliveryState.PENDING) != nextAttemptAt.isPresent()) {
+                throw new IllegalArgumentException("a pending delivery, and only a pending one, has a next attempt");
+            }
+        }
+    }
 
     /**
      * A delivery held by one worker: what to send where, as which attempt.
