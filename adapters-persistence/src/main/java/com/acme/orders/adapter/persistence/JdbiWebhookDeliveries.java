@@ -52,7 +52,7 @@ public final class JdbiWebhookDeliveries implements WebhookDeliveries {
             if (secret.isEmpty()) {
                 // sealed under another SECRET_KEY: no attempt can ever be signed, so none is made; the delivery fails
                 // at once instead of stalling every round that claims it (the webhook must be registered again)
-                dao.record(
+                dao.recordAll(List.of(new WebhookDao.AttemptRecord(
                         row.deliveryId(),
                         claim,
                         row.attempt(),
@@ -60,7 +60,7 @@ public final class JdbiWebhookDeliveries implements WebhookDeliveries {
                         null,
                         0,
                         UNREADABLE_SECRET,
-                        now);
+                        now)));
                 continue;
             }
             claimed.add(new ClaimedDelivery(

@@ -102,34 +102,19 @@ final class WebhookDao {
             """;
 
     /**
-     * Records an attempt and the delivery's new state, and releases the claim, as one statement, only if the claim
-     * token is still the one this worker set: a worker whose lease ran out and whose delivery another worker claimed
-     * since finds no row and records nothing (nor does one whose webhook was deleted). The attempt row is inserted
-     * from the UPDATE's RETURNING, so it exists exactly when the delivery was updated.
-     */
-    static final String RECORD = """
-            WITH recorded AS (
-                UPDATE webhook_deliveries
-                SET state = :state, attempts = :attempt, next_attempt_at = :nextAttemptAt,
-                    claimed_until = NULL, claim_token = NULL
-                WHERE id = :deliveryId AND claim_token = :claim
-                RETURNING id, webhook_id
-            )
-            INSERT INTO webhook_delivery_attempts (delivery_id, webhook_id, attempt, status_code, error, at)
-            SELECT id, webhook_id, :attempt, :statusCode, :error, :at
-            FROM recorded
-            """;
-
-    /**
-     * {@link #RECORD} for many attempts in one statement: the attempts come as parallel arrays, one element each,
-     * unnested into rows and joined to their deliveries by id and claim token. Timestamps and claim tokens travel
-     * as text, which PostgreSQL casts. One commit for the batch.
+     * Records attempts and their deliveries' new states, and releases the claims, as one statement and one commit
+     * for the whole batch, each only if its claim token is still the one its worker set: a worker whose lease ran out
+     * and whose delivery another worker claimed since finds no row and records nothing (nor does one whose webhook
+     * was deleted). The attempts come as parallel arrays, one element each, unnested into rows and joined to their
+     * deliveries by id; timestamps and claim tokens travel as text, which PostgreSQL casts. An attempt row is
+     * inserted from the UPDATE's RETURNING, so it exists exactly when its delivery was updated.
      */
     static final String RECORD_ALL = """
             WITH input AS (
                 SELECT *
-                FROM unnest(:deliveryIds, CAST(:claims AS uuid[]), :attempts, :states,
-                            CAST(:nextAttemptAts AS timestamptz[]), :statusCodes, :errors, CAST(:ats AS timestamptz[]))
+                FROM unnest(CAST(:deliveryIds AS bigint[]), CAST(:claims AS uuid[]), CAST(:attempts AS integer[]),
+                            CAST(:states AS text[]), CAST(:nextAttemptAts AS timestamptz[]),
+                            CAST(:statusCodes AS integer[]), CAST(:errors AS text[]), CAST(:ats AS timestamptz[]))
                      AS t(delivery_id, claim, attempt, state, next_attempt_at, status_code, error, at)
             ), recorded AS (
                 UPDATE webhook_deliveries AS d
@@ -222,29 +207,6 @@ final class WebhookDao {
                 .bind("limit", limit)
                 .map(RowMappers.CLAIMED_DELIVERY)
                 .list());
-    }
-
-    /** Returns whether the claim still held the delivery, and so whether the attempt was recorded. */
-    boolean record(
-            long deliveryId,
-            UUID claim,
-            int attempt,
-            String state,
-            Instant nextAttemptAt,
-            int statusCode,
-            String error,
-            Instant at) {
-        return jdbi.withHandle(handle -> handle.createUpdate(RECORD)
-                        .bind("deliveryId", deliveryId)
-                        .bind("claim", claim)
-                        .bind("attempt", attempt)
-                        .bind("state", state)
-                        .bindByType("nextAttemptAt", nextAttemptAt, Instant.class)
-                        .bind("statusCode", statusCode)
-                        .bindByType("error", error, String.class)
-                        .bind("at", at)
-                        .execute())
-                == 1;
     }
 
     /** One attempt of {@link #recordAll}: the columns {@link #RECORD_ALL} writes. */

@@ -126,7 +126,7 @@ class GenericPlansTest {
                 Arguments.of("WebhookDao.DELETE", WebhookDao.DELETE),
                 Arguments.of("WebhookDao.ATTEMPTS", WebhookDao.ATTEMPTS),
                 Arguments.of("WebhookDao.CLAIM_DUE", WebhookDao.CLAIM_DUE),
-                Arguments.of("WebhookDao.RECORD", WebhookDao.RECORD));
+                Arguments.of("WebhookDao.RECORD_ALL", WebhookDao.RECORD_ALL));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -106,6 +106,16 @@ class JdbiWebhooksTest {
         return Instant.now();
     }
 
+    /** One attempt through {@link WebhookDeliveries#recordAll}; returns whether it was recorded. */
+    private static boolean record(
+            ClaimedDelivery claim,
+            SendOutcome outcome,
+            Instant at,
+            DeliveryState state,
+            Optional<Instant> nextAttemptAt) {
+        return deliveries.recordAll(List.of(new Recording(claim, outcome, at, state, nextAttemptAt))) == 1;
+    }
+
     private static List<ClaimedDelivery> claim(Instant at, Duration lease) {
         return deliveries.claimDue(at, at.plus(lease), 100);
     }
@@ -164,10 +174,9 @@ class JdbiWebhooksTest {
 
         assertThat(takeover.deliveryId()).isEqualTo(first.deliveryId());
         assertThat(takeover.attempt()).isEqualTo(1);
-        assertThat(deliveries.record(
-                        first, SendOutcome.answered(200), start, DeliveryState.DELIVERED, Optional.empty()))
+        assertThat(record(first, SendOutcome.answered(200), start, DeliveryState.DELIVERED, Optional.empty()))
                 .isFalse();
-        assertThat(deliveries.record(
+        assertThat(record(
                         takeover,
                         SendOutcome.answered(200),
                         start.plusSeconds(31),
@@ -185,13 +194,13 @@ class JdbiWebhooksTest {
         ClaimedDelivery first = claim(start, Duration.ofSeconds(30)).getFirst();
         Instant next = start.plusSeconds(10);
 
-        assertThat(deliveries.record(first, REFUSED, start, DeliveryState.PENDING, Optional.of(next)))
+        assertThat(record(first, REFUSED, start, DeliveryState.PENDING, Optional.of(next)))
                 .isTrue();
 
         assertThat(claim(next.minusMillis(1), Duration.ofSeconds(30))).isEmpty();
         ClaimedDelivery second = claim(next, Duration.ofSeconds(30)).getFirst();
         assertThat(second.attempt()).isEqualTo(2);
-        assertThat(deliveries.record(second, SendOutcome.answered(500), next, DeliveryState.FAILED, Optional.empty()))
+        assertThat(record(second, SendOutcome.answered(500), next, DeliveryState.FAILED, Optional.empty()))
                 .isTrue();
         assertThat(claim(next.plusSeconds(3600), Duration.ofSeconds(30))).isEmpty();
 
@@ -284,8 +293,7 @@ class JdbiWebhooksTest {
                 .isFalse();
         assertThat(webhooks.delete(webhook.id(), owner)).isTrue();
 
-        assertThat(deliveries.record(
-                        claimed, SendOutcome.answered(200), now(), DeliveryState.DELIVERED, Optional.empty()))
+        assertThat(record(claimed, SendOutcome.answered(200), now(), DeliveryState.DELIVERED, Optional.empty()))
                 .isFalse();
         assertThat(webhooks.findById(webhook.id())).isEmpty();
         assertThat(count("SELECT count(*) FROM webhook_deliveries WHERE webhook_id = " + webhook.id()))

@@ -34,16 +34,6 @@ public interface WebhookDeliveries {
      */
     int recordAll(List<Recording> recordings);
 
-    /** {@link #recordAll} of one attempt; returns whether it was recorded. */
-    default boolean record(
-            ClaimedDelivery claim,
-            EventSender.SendOutcome outcome,
-            Instant at,
-            DeliveryState state,
-            Optional<Instant> nextAttemptAt) {
-        return recordAll(List.of(new Recording(claim, outcome, at, state, nextAttemptAt))) == 1;
-    }
-
     /**
      * An attempt to record: its claim, what the receiver did, when it started, and the delivery's state after it.
      *
@@ -71,7 +61,7 @@ public interface WebhookDeliveries {
     /**
      * A delivery held by one worker: what to send where, as which attempt.
      *
-     * @param claim the claim's own identity, which {@link #record} checks
+     * @param claim the claim's own identity, which {@link #recordAll} checks
      * @param attempt the number of the attempt to make, 1 for the first
      */
     record ClaimedDelivery(
