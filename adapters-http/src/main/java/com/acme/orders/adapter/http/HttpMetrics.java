@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
 
 /**
@@ -22,6 +24,14 @@ public final class HttpMetrics {
 
     private final MeterRegistry registry;
     private final Supplier<String> scrape;
+    /**
+     * The timers already registered, by method, route template and status: all three are bounded, so is this map.
+     * Building and registering a timer per answer (a builder, a sorted tag list, the registry's lookup) cost about 2%
+     * of the CPU of an order read in a profile.
+     */
+    private final ConcurrentMap<TimerKey, Timer> timers = new ConcurrentHashMap<>();
+
+    private record TimerKey(String method, String route, int status) {}
 
     /** @param scrape the registry's current values in the Prometheus text exposition format 0.0.4 */
     public HttpMetrics(MeterRegistry registry, Supplier<String> scrape) {
@@ -31,14 +41,18 @@ public final class HttpMetrics {
 
     /** @param route the matched route's template ({@code /orders/{id}}), or {@link #UNMATCHED} */
     void recordRequest(String method, String route, int status, Duration took) {
-        Timer.builder(REQUESTS)
-                .description("HTTP requests by method, route template and status")
-                .tag("method", method)
-                .tag("route", route)
-                .tag("status", Integer.toString(status))
-                .publishPercentileHistogram()
-                .register(registry)
+        timers.computeIfAbsent(new TimerKey(method, route, status), this::register)
                 .record(took);
+    }
+
+    private Timer register(TimerKey key) {
+        return Timer.builder(REQUESTS)
+                .description("HTTP requests by method, route template and status")
+                .tag("method", key.method())
+                .tag("route", key.route())
+                .tag("status", Integer.toString(key.status()))
+                .publishPercentileHistogram()
+                .register(registry);
     }
 
     String scrape() {

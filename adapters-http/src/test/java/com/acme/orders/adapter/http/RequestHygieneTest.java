@@ -9,8 +9,11 @@ import io.micrometer.core.instrument.Timer;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -117,6 +120,20 @@ class RequestHygieneTest {
     private static void assertGeneratedRequestId(RunningApi.Answer answer) {
         assertThat(answer.header("X-Request-Id"))
                 .hasValueSatisfying(id -> assertThat(id).matches("[0-9a-f-]{36}"));
+    }
+
+    @Test
+    void a_generated_request_id_is_a_version_4_uuid_and_never_repeats() {
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < 100_000; i++) {
+            String id = RequestHygiene.newRequestId();
+            UUID uuid = UUID.fromString(id);
+            assertThat(uuid.version()).as(id).isEqualTo(4);
+            assertThat(uuid.variant()).as(id).isEqualTo(2);
+            assertThat(uuid.toString()).isEqualTo(id);
+            ids.add(id);
+        }
+        assertThat(ids).hasSize(100_000);
     }
 
     @Test
