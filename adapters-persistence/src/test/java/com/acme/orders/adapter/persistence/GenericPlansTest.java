@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -101,6 +102,8 @@ class GenericPlansTest {
                         OrderDao.APPLY_TO_OLDEST.replace("<fromLiteral>", "'processing'")),
                 Arguments.of("OrderDao.HISTORY", OrderDao.HISTORY),
                 Arguments.of("EventDao.FEED", EventDao.FEED),
+                Arguments.of("PgEventSignals.NEWER", PgEventSignals.NEWER),
+                Arguments.of("PgEventSignals.NEWEST", PgEventSignals.NEWEST),
                 Arguments.of("IdempotencyKeyDao.FIND", IdempotencyKeyDao.FIND),
                 Arguments.of("IdempotencyKeyDao.DELETE_STALE", IdempotencyKeyDao.DELETE_STALE),
                 Arguments.of("IdempotencyKeyDao.COMPLETE", IdempotencyKeyDao.COMPLETE),
@@ -138,6 +141,16 @@ class GenericPlansTest {
                 .as("generic plan of %s:%n%s", name, String.join("\n", plan))
                 .noneMatch(line -> line.contains("Seq Scan"))
                 .anyMatch(line -> line.contains("Index"));
+    }
+
+    @Test
+    void the_event_signals_look_reads_the_newest_history_in_index_order_without_a_sort() throws SQLException {
+        List<String> plan = genericPlan(PgEventSignals.NEWER);
+
+        assertThat(plan)
+                .as("generic plan of PgEventSignals.NEWER:%n%s", String.join("\n", plan))
+                .noneMatch(line -> line.contains("Sort") || line.contains("Gather"))
+                .anyMatch(line -> line.contains("Index Scan using order_status_history_pkey"));
     }
 
     /** EXPLAIN of the statement's generic plan, prepared with every named parameter as {@code $n}. */

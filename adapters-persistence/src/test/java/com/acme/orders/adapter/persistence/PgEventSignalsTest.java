@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -121,6 +122,38 @@ class PgEventSignalsTest {
                         .isInstanceOf(IllegalStateException.class));
 
         assertThat(waited).isGreaterThanOrEqualTo(Duration.ofMillis(1500));
+    }
+
+    @Test
+    void a_change_that_commits_after_a_later_numbered_one_was_seen_still_wakes_its_owner_s_reader() throws Exception {
+        UserId late = newOwner();
+        UserId early = newOwner();
+        CountDownLatch written = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        // the late owner's change takes its history id first and commits last
+        CompletableFuture<Void> open = CompletableFuture.runAsync(
+                () -> otherInstance.transactions().inTransaction(() -> {
+                    place(late);
+                    written.countDown();
+                    try {
+                        commit.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return null;
+                }),
+                READERS);
+        assertThat(written.await(5, TimeUnit.SECONDS)).isTrue();
+        place(early);
+        // a look sees the early owner's larger id before the late one's commit
+        Thread.sleep(3L * PgEventSignals.POLL_MILLIS);
+
+        Duration waited = waitOf(late, Duration.ofSeconds(10), () -> {
+            commit.countDown();
+            open.join();
+        });
+
+        assertThat(waited).isLessThan(Duration.ofSeconds(2));
     }
 
     @Test
