@@ -18,6 +18,7 @@ import com.acme.orders.adapter.webhooks.HttpEventSender;
 import com.acme.orders.adapter.webhooks.PublicTargets;
 import com.acme.orders.application.port.in.processing.ProcessingSummary;
 import com.acme.orders.application.port.out.AttemptLimiter;
+import com.acme.orders.application.port.out.WebhookDeliveries;
 import com.acme.orders.application.service.DeliverySettings;
 import com.acme.orders.application.service.EventService;
 import com.acme.orders.application.service.HousekeepingService;
@@ -126,13 +127,15 @@ public final class OrderServiceApp implements AutoCloseable {
                     database.webhooks(secretBytes), targets, database.transactions(), new SecureRandom(), clock);
             UseCases useCases = new UseCases(users, orders, ordersOnce, events, webhooks);
 
+            WebhookDeliveries webhookDeliveries = database.webhookDeliveries(secretBytes);
             WebhookDeliveryService deliveries = new WebhookDeliveryService(
-                    database.webhookDeliveries(secretBytes),
+                    webhookDeliveries,
                     new HttpEventSender(config.webhooks().sender(), targets),
                     signals,
                     DeliverySettings.forTimeout(
                             config.webhooks().sender().timeout(),
                             config.webhooks().retries()),
+                    new WebhookMetrics(meters, webhookDeliveries, clock),
                     Thread.ofVirtual()
                             .name("webhook-delivery-", 0)
                             .uncaughtExceptionHandler((thread, failure) ->

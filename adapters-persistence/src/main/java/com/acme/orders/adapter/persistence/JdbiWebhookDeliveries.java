@@ -108,4 +108,10 @@ public final class JdbiWebhookDeliveries implements WebhookDeliveries {
         }
         return dao.recordAll(records);
     }
+
+    @Override
+    public Backlog backlog(Instant now) {
+        WebhookDao.Backlog read = dao.backlog(Objects.requireNonNull(now, "now"));
+        return new Backlog(read.due(), Optional.ofNullable(read.oldestDue()));
+    }
 }

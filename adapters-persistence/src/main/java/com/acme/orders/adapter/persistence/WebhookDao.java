@@ -1,6 +1,7 @@
 package com.acme.orders.adapter.persistence;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -129,6 +130,16 @@ final class WebhookDao {
             FROM recorded
             """;
 
+    /**
+     * The deliveries pending and due at {@code :now}, claimed or not, and the oldest due time among them: one range
+     * of the partial index {@code idx_webhook_deliveries_due}, read from the index alone.
+     */
+    static final String BACKLOG = """
+            SELECT count(*) AS due, min(next_attempt_at) AS oldest_due
+            FROM webhook_deliveries
+            WHERE state = 'pending' AND next_attempt_at <= :now
+            """;
+
     private final Jdbi jdbi;
 
     WebhookDao(Jdbi jdbi) {
@@ -219,6 +230,19 @@ final class WebhookDao {
             int statusCode,
             String error,
             Instant at) {}
+
+    /** {@link #BACKLOG}: how many are due, and the oldest due time (null when none). */
+    Backlog backlog(Instant now) {
+        return jdbi.withHandle(handle -> handle.createQuery(BACKLOG)
+                .bind("now", now)
+                .map((rs, ctx) -> {
+                    OffsetDateTime oldest = rs.getObject("oldest_due", OffsetDateTime.class);
+                    return new Backlog(rs.getLong("due"), oldest == null ? null : oldest.toInstant());
+                })
+                .one());
+    }
+
+    record Backlog(long due, Instant oldestDue) {}
 
     /** Returns how many of the attempts were recorded (their claims still held their deliveries). */
     int recordAll(List<AttemptRecord> records) {

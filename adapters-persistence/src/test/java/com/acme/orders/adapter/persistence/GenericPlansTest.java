@@ -129,7 +129,8 @@ class GenericPlansTest {
                 Arguments.of("WebhookDao.DELETE", WebhookDao.DELETE),
                 Arguments.of("WebhookDao.ATTEMPTS", WebhookDao.ATTEMPTS),
                 Arguments.of("WebhookDao.CLAIM_DUE", WebhookDao.CLAIM_DUE),
-                Arguments.of("WebhookDao.RECORD_ALL", WebhookDao.RECORD_ALL));
+                Arguments.of("WebhookDao.RECORD_ALL", WebhookDao.RECORD_ALL),
+                Arguments.of("WebhookDao.BACKLOG", WebhookDao.BACKLOG));
     }
 
     @ParameterizedTest(name = "{0}")

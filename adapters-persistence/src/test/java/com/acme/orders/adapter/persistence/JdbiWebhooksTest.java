@@ -187,6 +187,29 @@ class JdbiWebhooksTest {
     }
 
     @Test
+    void the_backlog_counts_the_due_deliveries_claimed_or_not_and_knows_when_the_oldest_fell_due() {
+        Instant before = now().minusSeconds(60);
+        assertThat(deliveries.backlog(now())).isEqualTo(new WebhookDeliveries.Backlog(0, Optional.empty()));
+        register(owner, Webhook.allEventTypes());
+        place(owner);
+        place(owner);
+        Instant at = now().plusSeconds(1);
+
+        WebhookDeliveries.Backlog two = deliveries.backlog(at);
+        assertThat(two.due()).isEqualTo(2);
+        assertThat(two.oldestDue())
+                .hasValueSatisfying(oldest -> assertThat(oldest).isBetween(before, at));
+        assertThat(deliveries.backlog(before).due()).as("not due yet").isZero();
+
+        List<ClaimedDelivery> claimed = claim(at, Duration.ofSeconds(30));
+        assertThat(claimed).hasSize(2);
+        assertThat(deliveries.backlog(at).due()).as("claimed, still due").isEqualTo(2);
+        assertThat(record(claimed.getFirst(), SendOutcome.answered(204), at, DeliveryState.DELIVERED, Optional.empty()))
+                .isTrue();
+        assertThat(deliveries.backlog(at).due()).as("one delivered").isEqualTo(1);
+    }
+
+    @Test
     void a_failed_attempt_is_recorded_and_the_delivery_is_due_again_at_its_next_attempt_as_the_next_attempt() {
         Webhook webhook = register(owner, Webhook.allEventTypes());
         place(owner);

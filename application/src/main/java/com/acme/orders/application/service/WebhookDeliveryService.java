@@ -1,6 +1,7 @@
 package com.acme.orders.application.service;
 
 import com.acme.orders.application.port.in.webhook.DeliverDueEventsUseCase;
+import com.acme.orders.application.port.out.DeliveryObserver;
 import com.acme.orders.application.port.out.EventSender;
 import com.acme.orders.application.port.out.EventSender.SendOutcome;
 import com.acme.orders.application.port.out.OrderEventSignals;
@@ -41,6 +42,7 @@ public final class WebhookDeliveryService implements DeliverDueEventsUseCase {
     private final EventSender sender;
     private final OrderEventSignals signals;
     private final DeliverySettings settings;
+    private final DeliveryObserver observer;
     private final ThreadFactory senders;
     private final Clock clock;
     private final Semaphore free;
@@ -57,10 +59,23 @@ public final class WebhookDeliveryService implements DeliverDueEventsUseCase {
             DeliverySettings settings,
             ThreadFactory senders,
             Clock clock) {
+        this(deliveries, sender, signals, settings, DeliveryObserver.NONE, senders, clock);
+    }
+
+    /** As above, telling {@code observer} of every batch of attempts written. */
+    public WebhookDeliveryService(
+            WebhookDeliveries deliveries,
+            EventSender sender,
+            OrderEventSignals signals,
+            DeliverySettings settings,
+            DeliveryObserver observer,
+            ThreadFactory senders,
+            Clock clock) {
         this.deliveries = Objects.requireNonNull(deliveries, "deliveries");
         this.sender = Objects.requireNonNull(sender, "sender");
         this.signals = Objects.requireNonNull(signals, "signals");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.observer = Objects.requireNonNull(observer, "observer");
         this.senders = Objects.requireNonNull(senders, "senders");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.free = new Semaphore(settings.maxInFlight());
@@ -126,7 +141,7 @@ public final class WebhookDeliveryService implements DeliverDueEventsUseCase {
      * Queues an attempt's record and, unless another sender is writing records already, writes what is queued, in
      * batches of up to {@link #RECORD_BATCH}, until the queue is empty: attempts that end while a batch is being
      * written go into the next one, so records take one transaction per batch however many attempts end at once.
-     * Each attempt's permit is given back once its batch was written or failed. A failed batch (the database
+     * Each attempt's permit is given back once its batch was written (and the observer told) or failed. A failed batch (the database
      * unreachable) records nothing: its claims run out and the deliveries are tried again; the failure is thrown to
      * the sender thread, after the queue was worked off, so that no record waits for a sender that may never come.
      * A claim that lost its delivery meanwhile records nothing; that is not a failure.
@@ -136,12 +151,14 @@ public final class WebhookDeliveryService implements DeliverDueEventsUseCase {
         RuntimeException failure = null;
         while (!finished.isEmpty() && writing.compareAndSet(false, true)) {
             List<Recording> batch = new ArrayList<>();
+            List<Recording> written = List.of();
             try {
                 for (Recording next; batch.size() < RECORD_BATCH && (next = finished.poll()) != null; ) {
                     batch.add(next);
                 }
                 if (!batch.isEmpty()) {
                     deliveries.recordAll(batch);
+                    written = batch;
                 }
             } catch (RuntimeException batchFailure) {
                 if (failure == null) {
@@ -149,6 +166,15 @@ public final class WebhookDeliveryService implements DeliverDueEventsUseCase {
                 }
             } finally {
                 writing.set(false);
+                if (!written.isEmpty()) {
+                    try {
+                        observer.recorded(written);
+                    } catch (RuntimeException observerFailure) {
+                        if (failure == null) {
+                            failure = observerFailure;
+                        }
+                    }
+                }
                 free.release(batch.size());
             }
         }

@@ -98,6 +98,11 @@ class WebhookDeliveryServiceTest {
             return recordings.size();
         }
 
+        @Override
+        public synchronized Backlog backlog(Instant now) {
+            return due.isEmpty() ? new Backlog(0, Optional.empty()) : new Backlog(due.size(), Optional.of(now));
+        }
+
         synchronized List<Recorded> awaitRecorded(int n) throws InterruptedException {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             while (recorded.size() < n && System.nanoTime() < deadline) {
@@ -300,5 +305,49 @@ class WebhookDeliveryServiceTest {
             Thread.sleep(10);
         }
         assertThat(escaped).containsExactly(outage);
+    }
+
+    private WebhookDeliveryService observed(List<DeliveryState> told) {
+        return new WebhookDeliveryService(
+                deliveries,
+                attempt -> SendOutcome.answered(500),
+                (owner, timeout) -> {},
+                SETTINGS,
+                written -> written.forEach(recording -> told.add(recording.state())),
+                Thread.ofVirtual()
+                        .uncaughtExceptionHandler((thread, failure) -> {})
+                        .factory(),
+                clock);
+    }
+
+    @Test
+    void the_observer_is_told_of_every_attempt_written_with_its_delivery_s_new_state() throws Exception {
+        List<DeliveryState> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        WebhookDeliveryService service = observed(told);
+        deliveries.due.add(delivery(1));
+        deliveries.due.add(delivery(3));
+
+        assertThat(service.deliverDue()).isEqualTo(2);
+        assertThat(service.awaitInFlight(Duration.ofSeconds(5))).isTrue();
+
+        // the first of three attempts is retried, the last fails the delivery
+        assertThat(told).containsExactlyInAnyOrder(DeliveryState.PENDING, DeliveryState.FAILED);
+    }
+
+    @Test
+    void the_observer_is_not_told_of_a_batch_that_failed() throws Exception {
+        List<DeliveryState> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        WebhookDeliveryService service = observed(told);
+        deliveries.failFirstBatch = new IllegalStateException("the database is unreachable");
+        deliveries.due.add(delivery(3));
+
+        assertThat(service.deliverDue()).isEqualTo(1);
+        assertThat(service.awaitInFlight(Duration.ofSeconds(5))).isTrue();
+        assertThat(told).isEmpty();
+
+        deliveries.due.add(delivery(3));
+        assertThat(service.deliverDue()).isEqualTo(1);
+        assertThat(service.awaitInFlight(Duration.ofSeconds(5))).isTrue();
+        assertThat(told).containsExactly(DeliveryState.FAILED);
     }
 }

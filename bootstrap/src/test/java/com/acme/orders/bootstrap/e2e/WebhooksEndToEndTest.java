@@ -122,6 +122,55 @@ class WebhooksEndToEndTest {
         }
     }
 
+    /** The value of one series in both instances' scrapes, summed; -1 when an instance does not publish it. */
+    private double metric(String series) {
+        double sum = 0;
+        for (RunningService instance : List.of(first, second)) {
+            String line = instance.managementClient()
+                    .get("/metrics", null)
+                    .body()
+                    .lines()
+                    .filter(l -> l.startsWith(series + " "))
+                    .findFirst()
+                    .orElse(null);
+            if (line == null) {
+                return -1;
+            }
+            sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+        }
+        return sum;
+    }
+
+    @Test
+    void attempts_are_counted_by_outcome_and_the_backlog_is_published() throws Exception {
+        String retrying = "orders_webhook_attempts_total{outcome=\"retrying\"}";
+        String failed = "orders_webhook_attempts_total{outcome=\"failed\"}";
+        String delivered = "orders_webhook_attempts_total{outcome=\"delivered\"}";
+        assertThat(metric("orders_webhook_deliveries_due")).isGreaterThanOrEqualTo(0);
+        assertThat(metric("orders_webhook_oldest_due_age_seconds")).isGreaterThanOrEqualTo(0);
+        double retryingBefore = metric(retrying);
+        double failedBefore = metric(failed);
+        double deliveredBefore = metric(delivered);
+        assertThat(List.of(retryingBefore, failedBefore, deliveredBefore)).allMatch(value -> value >= 0);
+        try (WebhookReceiver receiver = WebhookReceiver.answering(n -> 500)) {
+            String token = api.newUserToken();
+            register(api, token, receiver.url());
+            api.placeOrder(token, "Laptop", "5.00");
+
+            // three attempts (WEBHOOK_MAX_ATTEMPTS): two retried, the last fails the delivery
+            assertThat(receiver.awaitReceived(3, Duration.ofSeconds(20))).hasSize(3);
+            Instant deadline = Instant.now().plusSeconds(10);
+            while (metric(failed) < failedBefore + 1 && Instant.now().isBefore(deadline)) {
+                Thread.sleep(100);
+            }
+        }
+
+        // other tests' deliveries may be counted meanwhile: at least these
+        assertThat(metric(retrying)).isGreaterThanOrEqualTo(retryingBefore + 2);
+        assertThat(metric(failed)).isGreaterThanOrEqualTo(failedBefore + 1);
+        assertThat(metric(delivered)).isGreaterThanOrEqualTo(deliveredBefore);
+    }
+
     @Test
     void a_receiver_failing_twice_gets_the_same_event_three_times_at_growing_intervals() throws Exception {
         try (WebhookReceiver receiver = WebhookReceiver.answering(n -> n <= 2 ? 500 : 200)) {

@@ -35,6 +35,28 @@ public interface WebhookDeliveries {
     int recordAll(List<Recording> recordings);
 
     /**
+     * The deliveries pending and due at {@code now} across the cluster, claimed or not: the backlog the workers have
+     * not yet worked off. One read, for metrics.
+     */
+    Backlog backlog(Instant now);
+
+    /**
+     * What is due and not yet delivered.
+     *
+     * @param due how many deliveries are pending and due
+     * @param oldestDue when the longest-waiting of them fell due; empty when none is due
+     */
+    record Backlog(long due, Optional<Instant> oldestDue) {
+
+        public Backlog {
+            Objects.requireNonNull(oldestDue, "oldestDue");
+            if (due < 0 || (due == 0) != oldestDue.isEmpty()) {
+                throw new IllegalArgumentException("a backlog of " + due + " with oldest due " + oldestDue);
+            }
+        }
+    }
+
+    /**
      * An attempt to record: its claim, what the receiver did, when it started, and the delivery's state after it.
      *
      * @param nextAttemptAt when to try again: present exactly when {@code state} is pending
