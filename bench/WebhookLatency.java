@@ -30,13 +30,16 @@ import java.util.concurrent.locks.LockSupport;
  * {@code created_at} (the instant of the change, taken before its commit, on the same machine's clock).
  *
  * <p>Prints {@code WEBHOOK_RESULT rate=R seconds=S created=N create_errors=E events=M delivered=D p50_ms=..
- * p99_ms=.. max_ms=.. created_p99_ms=..} once every event of the orders placed has arrived, or 60 s after the load
+ * p99_ms=.. max_ms=.. created_p99_ms=.. machine_cores=.. service_cores=.. generator_cores=.. rest_cores=..} once every
+ * event of the orders placed has arrived, or 60 s after the load
  * ends; the webhooks are deleted at the end. {@code created_p99_ms} is the p99 of the {@code order.created} events
  * alone.
  *
  * <p>Run from the repository's root: {@code java -cp bootstrap/target/order-service.jar bench/WebhookLatency.java
- * BASE_URL TOKEN_FILE RATE SECONDS WARMUP} (TOKEN_FILE: one access token a line; WARMUP seconds of the same load
- * first, for the JIT, not measured); the service must allow private webhook
+ * BASE_URL TOKEN_FILE RATE SECONDS WARMUP [SERVICE_PID]} (TOKEN_FILE: one access token a line; WARMUP seconds of the
+ * same load first, for the JIT, not measured). The cores are CPU seconds per second of the measured load: the whole
+ * machine's, the service's (SERVICE_PID's), this process's (load and receiver) and the rest (PostgreSQL, the kernel,
+ * anything else running). The service must allow private webhook
  * targets ({@code WEBHOOK_ALLOW_PRIVATE_TARGETS=true}), as the receiver is on loopback.
  */
 public class WebhookLatency {
@@ -51,6 +54,7 @@ public class WebhookLatency {
         int rate = Integer.parseInt(args[2]);
         int seconds = Integer.parseInt(args[3]);
         int warmup = Integer.parseInt(args[4]);
+        long servicePid = args.length > 5 ? Long.parseLong(args[5]) : 0;
         ObjectMapper json = new ObjectMapper();
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -87,7 +91,9 @@ public class WebhookLatency {
         load(http, base, tokens, rate, warmup);
         Thread.sleep(3_000);
         arrivals.clear();
+        Cpu before = Cpu.now(servicePid);
         Load measured = load(http, base, tokens, rate, seconds);
+        Cpu during = Cpu.now(servicePid).since(before);
         AtomicInteger created = measured.created();
         AtomicInteger createErrors = measured.errors();
         double loadSeconds = measured.seconds();
@@ -125,14 +131,45 @@ public class WebhookLatency {
         Collections.sort(ofCreated);
         System.out.printf(Locale.ROOT,
                 "WEBHOOK_RESULT rate=%d seconds=%.1f created=%d create_errors=%d delivered=%d created_delivered=%d "
-                        + "p50_ms=%d p99_ms=%d max_ms=%d created_p50_ms=%d created_p99_ms=%d%n",
+                        + "p50_ms=%d p99_ms=%d max_ms=%d created_p50_ms=%d created_p99_ms=%d "
+                        + "machine_cores=%.2f service_cores=%.2f generator_cores=%.2f rest_cores=%.2f%n",
                 rate, loadSeconds, created.get(), createErrors.get(), all.size(), ofCreated.size(),
                 percentile(all, 0.50), percentile(all, 0.99), all.isEmpty() ? -1 : all.getLast(),
-                percentile(ofCreated, 0.50), percentile(ofCreated, 0.99));
+                percentile(ofCreated, 0.50), percentile(ofCreated, 0.99),
+                during.machine() / during.seconds(), during.service() / during.seconds(),
+                during.self() / during.seconds(),
+                (during.machine() - during.service() - during.self()) / during.seconds());
         System.exit(0);
     }
 
     record Load(AtomicInteger created, AtomicInteger errors, double seconds) {}
+
+    /**
+     * CPU seconds used so far by the machine (all but idle and iowait, from /proc/stat), the service (its
+     * /proc/PID/stat; 0 without a pid) and this process (load generator and receiver), at an instant; or, from
+     * {@link #since}, over an interval of {@code seconds}.
+     */
+    record Cpu(double machine, double service, double self, double seconds) {
+        static Cpu now(long servicePid) throws IOException {
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+            double machine = (Long.parseLong(cpu[1]) + Long.parseLong(cpu[2]) + Long.parseLong(cpu[3])
+                            + Long.parseLong(cpu[6]) + Long.parseLong(cpu[7]) + Long.parseLong(cpu[8]))
+                    / 100.0;
+            double service = 0;
+            if (servicePid > 0) {
+                String stat = Files.readString(Path.of("/proc/" + servicePid + "/stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                service = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+            }
+            double self = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).toNanos() / 1e9;
+            return new Cpu(machine, service, self, System.nanoTime() / 1e9);
+        }
+
+        Cpu since(Cpu start) {
+            return new Cpu(machine - start.machine, service - start.service, self - start.self,
+                    seconds - start.seconds);
+        }
+    }
 
     /** RATE creations a second for SECONDS, open loop, over the tokens in rotation; returns once all are answered. */
     private static Load load(HttpClient http, String base, List<String> tokens, int rate, int seconds)
