@@ -30,15 +30,20 @@ final class SignedPositions {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-    private final SecretKeySpec key;
+    /**
+     * A MAC initialised with this kind's key, cloned for each use: looking the algorithm up and initialising it on every
+     * cursor cost about 4% of the CPU of a list page in a profile.
+     */
+    private final Mac prototype;
 
     /** Positions of one kind, e.g. {@code "page cursor"}, signed under a key derived from {@code secret}. */
     SignedPositions(byte[] secret, String kind) {
-        this.key = new SecretKeySpec(
+        SecretKeySpec key = new SecretKeySpec(
                 hmac(
-                        new SecretKeySpec(secret, "HmacSHA256"),
+                        initialised(new SecretKeySpec(secret, "HmacSHA256")),
                         ("order-service " + kind + " v1").getBytes(StandardCharsets.UTF_8)),
                 "HmacSHA256");
+        this.prototype = initialised(key);
     }
 
     String encode(UserId owner, Position position) {
@@ -81,16 +86,25 @@ final class SignedPositions {
                 .putLong(owner.value())
                 .put(body)
                 .array();
-        return Arrays.copyOf(hmac(key, input), MAC_BYTES);
+        return Arrays.copyOf(hmac(prototype, input), MAC_BYTES);
     }
 
-    private static byte[] hmac(SecretKeySpec key, byte[] input) {
+    private static Mac initialised(SecretKeySpec key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return mac.doFinal(input);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+
+    /** {@code input}'s MAC on a clone of {@code prototype}, which is never used itself and so stays fresh. */
+    private static byte[] hmac(Mac prototype, byte[] input) {
+        try {
+            return ((Mac) prototype.clone()).doFinal(input);
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's HmacSHA256 can be cloned", e);
         }
     }
 }
