@@ -33,7 +33,7 @@ import java.util.concurrent.locks.LockSupport;
  * p99_ms=.. max_ms=.. created_p99_ms=.. machine_cores=.. service_cores=.. generator_cores=.. rest_cores=..} once every
  * event of the orders placed has arrived, or 60 s after the load
  * ends; the webhooks are deleted at the end. {@code created_p99_ms} is the p99 of the {@code order.created} events
- * alone.
+ * alone. On standard error, {@code WEBHOOK_TIMELINE} lines give the latencies per 5 seconds of creation.
  *
  * <p>Run from the repository's root: {@code java -cp bootstrap/target/order-service.jar bench/WebhookLatency.java
  * BASE_URL TOKEN_FILE RATE SECONDS WARMUP [SERVICE_PID]} (TOKEN_FILE: one access token a line; WARMUP seconds of the
@@ -129,6 +129,7 @@ public class WebhookLatency {
         }
         Collections.sort(all);
         Collections.sort(ofCreated);
+        timeline(arrivals);
         System.out.printf(Locale.ROOT,
                 "WEBHOOK_RESULT rate=%d seconds=%.1f created=%d create_errors=%d delivered=%d created_delivered=%d "
                         + "p50_ms=%d p99_ms=%d max_ms=%d created_p50_ms=%d created_p99_ms=%d "
@@ -203,6 +204,24 @@ public class WebhookLatency {
             Thread.sleep(10);
         }
         return new Load(created, createErrors, loadSeconds);
+    }
+
+    /**
+     * On standard error, one line per 5 seconds of the events' creation: how many, their p50, p99 and longest; a tail
+     * that comes from a stall shows as one or two slow buckets, one from a lack of capacity as a climb.
+     */
+    private static void timeline(Iterable<Arrival> arrivals) {
+        java.util.TreeMap<Long, List<Long>> buckets = new java.util.TreeMap<>();
+        for (Arrival arrival : arrivals) {
+            buckets.computeIfAbsent(arrival.createdAt().getEpochSecond() / 5 * 5, k -> new ArrayList<>())
+                    .add(Duration.between(arrival.createdAt(), arrival.at()).toMillis());
+        }
+        buckets.forEach((second, latencies) -> {
+            Collections.sort(latencies);
+            System.err.printf(Locale.ROOT, "WEBHOOK_TIMELINE at=%s events=%d p50_ms=%d p99_ms=%d max_ms=%d%n",
+                    Instant.ofEpochSecond(second), latencies.size(), percentile(latencies, 0.50),
+                    percentile(latencies, 0.99), latencies.getLast());
+        });
     }
 
     private static long percentile(List<Long> sorted, double p) {
