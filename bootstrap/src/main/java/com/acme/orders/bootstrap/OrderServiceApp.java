@@ -119,7 +119,7 @@ public final class OrderServiceApp implements AutoCloseable {
             OrderService orders = new OrderService(database.orders(), database.transactions(), clock);
             PlaceOrderOnceService ordersOnce =
                     new PlaceOrderOnceService(orders, database.idempotencyKeys(), database.transactions(), clock);
-            PgEventSignals signals = PgEventSignals.listen(database);
+            PgEventSignals signals = PgEventSignals.start(database);
             stopOrder.push(signals);
             EventService events = new EventService(database.events(), signals, clock);
             PublicTargets targets = new PublicTargets(config.webhooks().allowPrivateTargets());

@@ -124,10 +124,15 @@ public final class Database implements AutoCloseable {
             dataSource.close();
             throw failure;
         }
-        Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
+        return new Database(dataSource, settings, pooler, meters, jdbi(dataSource));
+    }
+
+    /** JDBI over {@code pool} as the service configures it, for the API's pool and for a dedicated one alike. */
+    static Jdbi jdbi(DataSource pool) {
+        Jdbi jdbi = Jdbi.create(pool).installPlugin(new PostgresPlugin());
         // a failed statement's message names the failure, never its bound values (a password hash, an email)
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
-        return new Database(dataSource, settings, pooler, meters, jdbi);
+        return jdbi;
     }
 
     private static void migrate(DataSource dataSource) {

@@ -69,7 +69,7 @@ public final class PgEventSignals implements OrderEventSignals, AutoCloseable {
     private final Set<CountDownLatch> waitingForAny = ConcurrentHashMap.newKeySet();
 
     private final Thread looker;
-    private final CountDownLatch listening = new CountDownLatch(1);
+    private final CountDownLatch firstLook = new CountDownLatch(1);
     /** Ids skipped between looks, with when they were first missed (nanoTime); read by the looking thread only. */
     private final NavigableMap<Long, Long> gaps = new TreeMap<>();
 
@@ -84,11 +84,11 @@ public final class PgEventSignals implements OrderEventSignals, AutoCloseable {
      * Starts looking, on a pool of one connection of its own on {@code database}; returns once the first look has
      * begun (or after 5 seconds, when the database does not answer: it keeps trying).
      */
-    public static PgEventSignals listen(Database database) {
+    public static PgEventSignals start(Database database) {
         PgEventSignals signals = new PgEventSignals(database.dedicatedPool("events", 1));
         signals.looker.start();
         try {
-            if (!signals.listening.await(5, TimeUnit.SECONDS)) {
+            if (!signals.firstLook.await(5, TimeUnit.SECONDS)) {
                 LOG.warn("The order event signals have not read the history yet; waiting reads fall back to polling");
             }
         } catch (InterruptedException e) {
@@ -133,14 +133,14 @@ public final class PgEventSignals implements OrderEventSignals, AutoCloseable {
     }
 
     private void keepLooking() {
-        Jdbi jdbi = Jdbi.create(pool);
+        Jdbi jdbi = Database.jdbi(pool);
         long after = -1;
         while (!closed) {
             try (Handle handle = jdbi.open()) {
                 if (after < 0) {
                     after = handle.createQuery(NEWEST).mapTo(Long.class).one();
                 }
-                listening.countDown();
+                firstLook.countDown();
                 // whatever committed while no one looked: let the waiters read again
                 wakeAll();
                 while (!closed) {
@@ -217,7 +217,7 @@ public final class PgEventSignals implements OrderEventSignals, AutoCloseable {
         }
     }
 
-    /** Stops listening and wakes every waiting reader. */
+    /** Stops looking and wakes every waiting reader. */
     @Override
     public void close() {
         closed = true;

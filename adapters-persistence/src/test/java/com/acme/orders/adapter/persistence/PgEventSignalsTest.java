@@ -35,7 +35,7 @@ class PgEventSignalsTest {
         database = Database.connect(settings);
         // the writes come through a pool of their own, as another instance's would
         otherInstance = Database.connect(settings);
-        signals = PgEventSignals.listen(database);
+        signals = PgEventSignals.start(database);
     }
 
     @AfterAll
