@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -49,6 +50,10 @@ final class ServerErrors extends ErrorHandler {
             }
         }
         ProblemType type = ProblemType.ofServerStatus(jettyStatus);
+        // The request is broken at the protocol's level, and the connection may not be read further: Jetty closes
+        // some of them (a request line over the limit) without saying so, and a keep-alive client then sends its next
+        // request into a closed connection. Saying Connection: close makes every such refusal end its connection.
+        response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
         answer(request, response, callback, type, detail(type, reason));
         return true;
     }

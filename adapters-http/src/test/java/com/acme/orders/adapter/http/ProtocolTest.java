@@ -156,6 +156,31 @@ class ProtocolTest {
         assertThat(body).contains("\"status\":4").contains("\"request_id\":").doesNotContain("<html");
     }
 
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "GET /?pad=PAD HTTP/1.1|Host: x",
+                "POST /auth/login?pad=PAD HTTP/1.1|Host: x|Content-Type: application/json|Content-Length: 2",
+                "GET / HTTP/1.1|Host: x|X-Pad: PAD",
+                "GET / HTTP/1.1|Host: x|Bad Header",
+                "GET /%zz HTTP/1.1|Host: x"
+            })
+    void a_refusal_of_the_http_server_says_connection_close_and_the_connection_ends(String lines) throws IOException {
+        // kept alive by the client: the answer must say whether the connection goes on
+        String request = lines.replace("PAD", "p".repeat(20_000)).replace("|", "\r\n") + "\r\n\r\n"
+                + (lines.contains("Content-Length: 2") ? "{}" : "");
+        String answer;
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), api.port())) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+        String head = answer.split("\r\n\r\n", 2)[0].toLowerCase(Locale.ROOT);
+
+        assertThat(head).as(answer).startsWith("http/1.1 4").contains("connection: close");
+    }
+
     @Test
     void no_response_reveals_the_server_software() {
         assertThat(api.get("/").header("Server")).isEmpty();

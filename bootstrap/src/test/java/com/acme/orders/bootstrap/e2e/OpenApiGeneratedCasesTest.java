@@ -526,8 +526,16 @@ class OpenApiGeneratedCasesTest extends ServiceTest {
             call.body(generated.headers().get("Content-Type").getFirst(), generated.body());
         }
         requests++;
-        return call.exchange();
+        String before = previous;
+        previous = generated.method() + " " + generated.path() + " with " + generated.what();
+        try {
+            return call.exchange();
+        } catch (java.io.UncheckedIOException e) {
+            throw new IllegalStateException(previous + ", after " + before, e);
+        }
     }
+
+    private String previous = "nothing";
 
     private Case withParameter(Case valid, String in, String name, String value, String what) {
         return switch (in) {
