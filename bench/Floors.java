@@ -12,6 +12,7 @@ import io.javalin.http.UnauthorizedResponse;
 import io.javalin.json.JavalinJackson;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Update;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -228,22 +229,24 @@ public class Floors {
 
     /**
      * INSERT's parameters in the order of {@link #INSERT}'s binding (the script writes the placement's null origin as
-     * NULL); the instants are the service's clock's, in milliseconds.
+     * NULL); the instants are {@code now}, the service's clock's, in milliseconds.
      */
+    static List<Object> insertValues(long id, long userId, NewOrder placed, OffsetDateTime now) {
+        return List.of(id, userId, placed.productName(), placed.amount(), PENDING, now, now, PENDING, now,
+                Actor.USER.code(), StatusChange.placement(now.toInstant()).sequence());
+    }
+
+    static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+    }
+
     static Order insert(Connection connection, long id, long userId, NewOrder placed) throws SQLException {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+        OffsetDateTime now = now();
+        List<Object> values = insertValues(id, userId, placed, now);
         try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
-            statement.setLong(1, id);
-            statement.setLong(2, userId);
-            statement.setString(3, placed.productName());
-            statement.setBigDecimal(4, placed.amount());
-            statement.setString(5, PENDING);
-            statement.setObject(6, now);
-            statement.setObject(7, now);
-            statement.setString(8, PENDING);
-            statement.setObject(9, now);
-            statement.setString(10, Actor.USER.code());
-            statement.setInt(11, StatusChange.placement(now.toInstant()).sequence());
+            for (int i = 0; i < values.size(); i++) {
+                statement.setObject(i + 1, values.get(i));
+            }
             statement.executeUpdate();
         }
         return new Order(id, userId, placed.productName(), placed.amount(), PENDING, now, now);
@@ -255,20 +258,13 @@ public class Floors {
 
     /** {@link #insert(Connection, long, long, NewOrder)} through JDBI, bound by position. */
     static Order insert(Handle handle, long id, long userId, NewOrder placed) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
-        handle.createUpdate(INSERT)
-                .bind(0, id)
-                .bind(1, userId)
-                .bind(2, placed.productName())
-                .bind(3, placed.amount())
-                .bind(4, PENDING)
-                .bind(5, now)
-                .bind(6, now)
-                .bind(7, PENDING)
-                .bind(8, now)
-                .bind(9, Actor.USER.code())
-                .bind(10, StatusChange.placement(now.toInstant()).sequence())
-                .execute();
+        OffsetDateTime now = now();
+        List<Object> values = insertValues(id, userId, placed, now);
+        Update update = handle.createUpdate(INSERT);
+        for (int i = 0; i < values.size(); i++) {
+            update.bind(i, values.get(i));
+        }
+        update.execute();
         return new Order(id, userId, placed.productName(), placed.amount(), PENDING, now, now);
     }
 
