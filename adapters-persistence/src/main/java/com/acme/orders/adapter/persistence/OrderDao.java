@@ -10,7 +10,8 @@ import org.jdbi.v3.core.statement.Query;
  * The SQL on {@code orders} and {@code order_status_history}. Each history row is also the change's event: it carries
  * the owner, the change's sequence and, by the column's default, the writing transaction's id (V12). Every method is one statement, one round trip, on its
  * own handle or on the transaction's (JDBI hands a thread the handle of its open transaction). Rows are bound by
- * their components ({@link RowArguments}) and read by the mappers of {@link RowMappers}.
+ * their components ({@link RowArguments}), single values as {@link SqlArguments}, and read by the mappers of
+ * {@link RowMappers}.
  */
 final class OrderDao {
 
@@ -203,7 +204,7 @@ final class OrderDao {
 
     Optional<OrderRow> findById(long id) {
         return jdbi.withHandle(handle -> handle.createQuery(FIND_BY_ID)
-                .bind("id", id)
+                .bind("id", SqlArguments.bigint(id))
                 .map(RowMappers.ORDER)
                 .findOne());
     }
@@ -215,12 +216,12 @@ final class OrderDao {
     List<PageRow> findPage(long ownerId, String status, Instant afterCreatedAt, Long afterId, int limit) {
         return jdbi.withHandle(handle -> {
             Query query = handle.createQuery(status == null ? FIND_PAGE : FIND_PAGE_IN_STATUS)
-                    .bind("ownerId", ownerId)
-                    .bindByType("afterCreatedAt", afterCreatedAt, Instant.class)
-                    .bindByType("afterId", afterId, Long.class)
-                    .bind("limit", limit);
+                    .bind("ownerId", SqlArguments.bigint(ownerId))
+                    .bind("afterCreatedAt", SqlArguments.timestamp(afterCreatedAt))
+                    .bind("afterId", SqlArguments.bigint(afterId))
+                    .bind("limit", SqlArguments.integer(limit));
             if (status != null) {
-                query.bind("status", status);
+                query.bind("status", SqlArguments.text(status));
             }
             return query.map(RowMappers.PAGE).list();
         });
@@ -229,8 +230,8 @@ final class OrderDao {
     /** Returns the order in its new state; empty when no order matched. */
     Optional<OrderRow> applyIfCurrent(long id, long ownerId, StatusChangeRow change) {
         return jdbi.withHandle(handle -> handle.createQuery(APPLY_IF_CURRENT)
-                .bind("id", id)
-                .bind("ownerId", ownerId)
+                .bind("id", SqlArguments.bigint(id))
+                .bind("ownerId", SqlArguments.bigint(ownerId))
                 .bindNamedArgumentFinder(RowArguments.of(change))
                 .map(RowMappers.ORDER)
                 .findOne());

@@ -8,6 +8,7 @@ import java.lang.reflect.Type;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.argument.NamedArgumentFinder;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -17,7 +18,7 @@ import org.jdbi.v3.core.statement.StatementContext;
  * ({@code :productName} to {@code productName()}), typed by the component's declared type so that a null binds as
  * a null of that type. JDBI's own {@code bindMethods} and {@code bindFields} reflect over public types only, and the
  * rows are package-private; this reads their components through this package's own lookup. The accessors are looked
- * up once per record type; a statement asks only for the parameters it names, so a row may carry more components
+ * up once per record type, with how {@link SqlArguments} binds each; a statement asks only for the parameters it names, so a row may carry more components
  * than one statement uses.
  */
 final class RowArguments implements NamedArgumentFinder {
@@ -31,7 +32,10 @@ final class RowArguments implements NamedArgumentFinder {
                 try {
                     MethodHandle accessor = LOOKUP.unreflect(component.getAccessor())
                             .asType(MethodType.methodType(Object.class, Object.class));
-                    components.put(component.getName(), new Component(accessor, component.getGenericType()));
+                    Type componentType = component.getGenericType();
+                    components.put(
+                            component.getName(),
+                            new Component(accessor, componentType, SqlArguments.forType(componentType)));
                 } catch (IllegalAccessException failure) {
                     throw new IllegalStateException("cannot read " + component + " of " + type, failure);
                 }
@@ -40,7 +44,8 @@ final class RowArguments implements NamedArgumentFinder {
         }
     };
 
-    private record Component(MethodHandle accessor, Type type) {}
+    /** A component's accessor and type, and how {@link SqlArguments} binds it (null: by JDBI's factories). */
+    private record Component(MethodHandle accessor, Type type, Function<Object, Argument> binder) {}
 
     private final Record row;
 
@@ -65,7 +70,9 @@ final class RowArguments implements NamedArgumentFinder {
         } catch (Throwable failure) {
             throw new IllegalStateException("cannot read " + name + " of " + row.getClass(), failure);
         }
-        return ctx.findArgumentFor(component.type(), value);
+        return component.binder() != null
+                ? Optional.of(component.binder().apply(value))
+                : ctx.findArgumentFor(component.type(), value);
     }
 
     @Override

@@ -74,7 +74,7 @@ final class UserDao {
 
     Optional<Integer> tokenVersion(long id) {
         return jdbi.withHandle(handle -> handle.createQuery(TOKEN_VERSION)
-                .bind("id", id)
+                .bind("id", SqlArguments.bigint(id))
                 .map(RowMappers.INT)
                 .findOne());
     }
