@@ -1,5 +1,6 @@
 package com.acme.orders.bootstrap;
 
+import ch.qos.logback.classic.LoggerContext;
 import com.acme.orders.adapter.persistence.DatabaseStartupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,12 +30,15 @@ public final class Main {
             System.exit(1);
             return;
         }
-        // SIGTERM (and Ctrl-C) is the normal way to stop: the hook stops gracefully, then ends the process with 0, the
-        // status of a clean stop (the JVM alone would report 143, killed by a signal).
+        // SIGTERM (and Ctrl-C) is the normal way to stop: the hook stops gracefully, writes out the log's buffer, then
+        // ends the process with 0, the status of a clean stop (the JVM alone would report 143, killed by a signal).
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
                             app.stop();
+                            if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logging) {
+                                logging.stop();
+                            }
                             Runtime.getRuntime().halt(0);
                         },
                         "shutdown"));
