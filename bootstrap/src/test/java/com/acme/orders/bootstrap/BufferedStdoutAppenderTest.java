@@ -7,10 +7,17 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +30,10 @@ class BufferedStdoutAppenderTest {
     private final Logger logger = context.getLogger("test");
 
     private BufferedStdoutAppender appender(long flushMillis) {
+        return appender(flushMillis, sink);
+    }
+
+    private BufferedStdoutAppender appender(long flushMillis, PrintStream sink) {
         context.setMDCAdapter(new LogbackMDCAdapter());
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
@@ -91,8 +102,48 @@ class BufferedStdoutAppenderTest {
         for (int i = 0; i < 100; i++) {
             logger.info(line);
         }
-        // the buffer (64 KiB) is written out when the next line does not fit: at most one line short of full
-        assertThat(written().length()).isGreaterThan(64 * 1024 - 1_100).isLessThan(100 * 1_000);
+        // the buffer is written out as soon as it holds 64 KiB
+        assertThat(written().length()).isBetween(64 * 1024, 64 * 1024 + line.length() + 1);
+    }
+
+    @Test
+    void a_line_is_logged_while_a_batch_is_being_written() throws Exception {
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        OutputStream slow = new OutputStream() {
+            @Override
+            public void write(int b) {
+                written.write(b);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                writing.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException(e);
+                }
+                written.write(bytes, offset, length);
+            }
+        };
+        BufferedStdoutAppender appender = appender(60_000, new PrintStream(slow, true, StandardCharsets.UTF_8));
+        try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
+            Future<?> warning = threads.submit(() -> logger.warn("first"));
+            assertThat(writing.await(10, TimeUnit.SECONDS))
+                    .as("the warning's batch is being written")
+                    .isTrue();
+
+            Future<?> line = threads.submit(() -> logger.info("second"));
+            line.get(10, TimeUnit.SECONDS);
+            assertThat(warning).isNotDone();
+
+            release.countDown();
+            warning.get(10, TimeUnit.SECONDS);
+        }
+        appender.stop();
+        assertThat(written()).isEqualTo("WARN first\nINFO second\n");
     }
 
     @Test
