@@ -12,6 +12,7 @@ import static com.tngtech.archunit.library.GeneralCodingRules.THROW_GENERIC_EXCE
 import static com.tngtech.archunit.library.GeneralCodingRules.USE_JAVA_UTIL_LOGGING;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import ch.qos.logback.core.Appender;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
@@ -150,8 +151,11 @@ enum ArchitectureRule {
             return noClasses()
                     .that()
                     .resideInAPackage(root + "..")
+                    .and()
+                    .areNotAssignableTo(Appender.class)
                     .should(ACCESS_STANDARD_STREAMS)
-                    .because("output goes through SLF4J, where it is formatted, levelled and correlated");
+                    .because("output goes through SLF4J, where it is formatted, levelled and correlated; only a"
+                            + " Logback appender, where that output ends, writes to standard output");
         }
     },
 
