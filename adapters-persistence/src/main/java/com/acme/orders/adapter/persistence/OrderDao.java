@@ -10,7 +10,7 @@ import org.jdbi.v3.core.statement.Query;
  * The SQL on {@code orders} and {@code order_status_history}. Each history row is also the change's event: it carries
  * the owner, the change's sequence and, by the column's default, the writing transaction's id (V12). Every method is one statement, one round trip, on its
  * own handle or on the transaction's (JDBI hands a thread the handle of its open transaction). Rows are bound by
- * their components ({@link RowArguments}), single values as {@link SqlArguments}, and read by the mappers of
+ * their components ({@link RowArguments}), single values as {@link SqlArguments} (an array of ids by JDBI), and read by the mappers of
  * {@link RowMappers}.
  */
 final class OrderDao {
@@ -241,8 +241,8 @@ final class OrderDao {
     List<Long> applyToOldest(String fromLiteral, Instant cutoff, int limit, StatusChangeRow change) {
         return jdbi.withHandle(handle -> handle.createQuery(APPLY_TO_OLDEST)
                 .define("fromLiteral", fromLiteral)
-                .bind("cutoff", cutoff)
-                .bind("limit", limit)
+                .bind("cutoff", SqlArguments.timestamp(cutoff))
+                .bind("limit", SqlArguments.integer(limit))
                 .bindNamedArgumentFinder(RowArguments.of(change))
                 .map(RowMappers.LONG)
                 .list());
@@ -259,7 +259,7 @@ final class OrderDao {
 
     List<StatusChangeRow> history(long orderId) {
         return jdbi.withHandle(handle -> handle.createQuery(HISTORY)
-                .bind("orderId", orderId)
+                .bind("orderId", SqlArguments.bigint(orderId))
                 .map(RowMappers.STATUS_CHANGE)
                 .list());
     }

@@ -18,8 +18,8 @@ import org.jdbi.v3.core.statement.StatementContext;
  * ({@code :productName} to {@code productName()}), typed by the component's declared type so that a null binds as
  * a null of that type. JDBI's own {@code bindMethods} and {@code bindFields} reflect over public types only, and the
  * rows are package-private; this reads their components through this package's own lookup. The accessors are looked
- * up once per record type, with how {@link SqlArguments} binds each; a statement asks only for the parameters it names, so a row may carry more components
- * than one statement uses.
+ * up once per record type, with how {@link SqlArguments} binds each (other types go to JDBI's factories); a statement
+ * asks only for the parameters it names, so a row may carry more components than one statement uses.
  */
 final class RowArguments implements NamedArgumentFinder {
 

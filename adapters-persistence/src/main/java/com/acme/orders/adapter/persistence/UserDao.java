@@ -60,14 +60,14 @@ final class UserDao {
 
     Optional<UserRow> findByEmail(String email) {
         return jdbi.withHandle(handle -> handle.createQuery(FIND_BY_EMAIL)
-                .bind("email", email)
+                .bind("email", SqlArguments.text(email))
                 .map(RowMappers.USER)
                 .findOne());
     }
 
     Optional<UserRow> findById(long id) {
         return jdbi.withHandle(handle -> handle.createQuery(FIND_BY_ID)
-                .bind("id", id)
+                .bind("id", SqlArguments.bigint(id))
                 .map(RowMappers.USER)
                 .findOne());
     }
@@ -80,7 +80,8 @@ final class UserDao {
     }
 
     void incrementTokenVersion(long id) {
-        jdbi.useHandle(handle ->
-                handle.createUpdate(INCREMENT_TOKEN_VERSION).bind("id", id).execute());
+        jdbi.useHandle(handle -> handle.createUpdate(INCREMENT_TOKEN_VERSION)
+                .bind("id", SqlArguments.bigint(id))
+                .execute());
     }
 }
