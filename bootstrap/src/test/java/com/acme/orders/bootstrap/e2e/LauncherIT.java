@@ -105,16 +105,9 @@ class LauncherIT {
 
     @Test
     void start_runs_the_built_jar_with_the_recommended_jvm_options_and_a_sigterm_ends_it_with_0() throws Exception {
-        Map<String, String> environment = environment(jdkDirectory());
-        environment.put("DATABASE_URL", TestDatabase.url(TestDatabase.fresh()));
-        environment.put("SECRET_KEY", RunningService.SECRET);
-        environment.put("APP_PORT", "0");
-        environment.put("MANAGEMENT_PORT", "0");
-        environment.put("BCRYPT_COST", "4");
-        environment.put("SHUTDOWN_DRAIN_SECONDS", "0");
         Path output = work.resolve("start.out");
 
-        Process service = launch(environment, output, "start");
+        Process service = launch(serviceEnvironment(TestDatabase.url(TestDatabase.fresh())), output, "start");
         try {
             int port = awaitReady(service, output);
             List<String> arguments = List.of(service.info().arguments().orElseThrow());
@@ -130,6 +123,64 @@ class LauncherIT {
         }
         assertThat(service.waitFor(2, TimeUnit.MINUTES)).isTrue();
         assertThat(service.exitValue()).as(Files.readString(output)).isZero();
+    }
+
+    @Test
+    void starts_side_by_side_take_turns_and_only_one_records_the_class_cache() throws Exception {
+        Path cache = LAUNCHER.getParent()
+                .resolve(
+                        RUNNING_FEATURE >= 25
+                                ? "bootstrap/target/order-service.aot"
+                                : "bootstrap/target/order-service.jsa");
+        Files.deleteIfExists(cache);
+        String database = TestDatabase.url(TestDatabase.fresh());
+        Path firstOutput = work.resolve("first.out");
+        Path secondOutput = work.resolve("second.out");
+
+        Process first = launch(serviceEnvironment(database), firstOutput, "start");
+        Process second = launch(serviceEnvironment(database), secondOutput, "start");
+        try {
+            awaitReady(first, firstOutput);
+            awaitReady(second, secondOutput);
+            List<List<String>> arguments = Stream.of(first, second)
+                    .map(service -> List.of(service.info().arguments().orElseThrow()))
+                    .toList();
+            String recording = RUNNING_FEATURE >= 25 ? "-XX:AOTCacheOutput=" : "-XX:SharedArchiveFile=";
+            assertThat(arguments)
+                    .as("one start records the cache")
+                    .filteredOn(jvm -> jvm.stream().anyMatch(argument -> argument.startsWith(recording)))
+                    .hasSize(1);
+            assertThat(arguments)
+                    .as("the other runs without one")
+                    .filteredOn(jvm -> jvm.stream()
+                            .noneMatch(argument -> argument.startsWith("-XX:AOTCache")
+                                    || argument.startsWith("-XX:SharedArchiveFile")))
+                    .hasSize(1);
+            assertThat(Files.readString(firstOutput) + Files.readString(secondOutput))
+                    .contains("another start is recording the cache for this jar: this one runs without it");
+        } finally {
+            first.destroy();
+            second.destroy();
+        }
+        assertThat(first.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(second.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(first.exitValue()).as(Files.readString(firstOutput)).isZero();
+        assertThat(second.exitValue()).as(Files.readString(secondOutput)).isZero();
+        assertThat(cache)
+                .as("the recording start wrote the cache when it stopped")
+                .exists();
+    }
+
+    /** What a start needs besides the launcher's own environment: a database, a key, free ports, quick stops. */
+    private Map<String, String> serviceEnvironment(String databaseUrl) throws IOException {
+        Map<String, String> environment = environment(jdkDirectory());
+        environment.put("DATABASE_URL", databaseUrl);
+        environment.put("SECRET_KEY", RunningService.SECRET);
+        environment.put("APP_PORT", "0");
+        environment.put("MANAGEMENT_PORT", "0");
+        environment.put("BCRYPT_COST", "4");
+        environment.put("SHUTDOWN_DRAIN_SECONDS", "0");
+        return environment;
     }
 
     private static int awaitReady(Process service, Path output) throws Exception {
