@@ -52,7 +52,8 @@ class HttpEventSenderTest {
     private final Map<String, Integer> statusByPath = new ConcurrentHashMap<>();
     private HttpServer receiver;
 
-    private record Received(String path, Map<String, List<String>> headers, String body) {}
+    /** One request as the receiver saw it; {@code fromPort} is the sender's end of the connection that carried it. */
+    private record Received(String path, Map<String, List<String>> headers, String body, int fromPort) {}
 
     @BeforeEach
     void startReceiver() throws IOException {
@@ -72,7 +73,8 @@ class HttpEventSenderTest {
         received.add(new Received(
                 path,
                 Map.copyOf(exchange.getRequestHeaders()),
-                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+                exchange.getRemoteAddress().getPort()));
         switch (path) {
             case "/slow" -> sleep(Duration.ofSeconds(3));
             case "/redirect" -> exchange.getResponseHeaders().add("Location", "/elsewhere");
@@ -89,6 +91,23 @@ class HttpEventSenderTest {
             } catch (IOException closedByTheSender) {
                 // the sender closed the body unread: what it must do
             }
+            return;
+        }
+        if (path.equals("/short-body")) {
+            byte[] body = "{\"received\":true}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+            return;
+        }
+        if (path.equals("/stalled-body")) {
+            exchange.sendResponseHeaders(status, 100);
+            OutputStream out = exchange.getResponseBody();
+            out.write("{\"recei".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            sleep(Duration.ofSeconds(3));
+            exchange.close();
             return;
         }
         exchange.sendResponseHeaders(status, -1);
@@ -215,7 +234,29 @@ class HttpEventSenderTest {
     }
 
     @Test
-    void an_endless_answer_body_is_not_read() {
+    void a_short_answer_body_is_read_so_that_the_next_attempts_reuse_the_connection() {
+        for (int i = 0; i < 10; i++) {
+            assertThat(send("/short-body").delivered()).isTrue();
+        }
+
+        assertThat(received)
+                .extracting(Received::fromPort)
+                .containsOnly(received.getFirst().fromPort());
+    }
+
+    @Test
+    void an_answer_whose_body_stalls_has_answered_and_ends_at_the_timeout() {
+        long started = System.nanoTime();
+
+        SendOutcome outcome = send("/stalled-body");
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2500));
+        assertThat(outcome.delivered()).isTrue();
+        assertThat(outcome.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void an_endless_answer_body_is_not_read_past_the_bound() {
         long started = System.nanoTime();
 
         SendOutcome outcome = send("/huge");
