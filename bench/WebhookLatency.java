@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,8 +37,9 @@ import java.util.concurrent.locks.LockSupport;
  * alone. On standard error, {@code WEBHOOK_TIMELINE} lines give the latencies per 5 seconds of creation.
  *
  * <p>Run from the repository's root: {@code java -cp bootstrap/target/order-service.jar bench/WebhookLatency.java
- * BASE_URL TOKEN_FILE RATE SECONDS WARMUP [SERVICE_PID]} (TOKEN_FILE: one access token a line; WARMUP seconds of the
- * same load first, for the JIT, not measured). The cores are CPU seconds per second of the measured load: the whole
+ * BASE_URL TOKEN_FILE RATE SECONDS WARMUP [SERVICE_PID [SETTLED [WARMUP_MAX]]]} (TOKEN_FILE: one access token a
+ * line; the same load first, for the JIT, not measured: at least WARMUP seconds, in slices of 10 s until one keeps
+ * SERVICE_PID's JIT compiler threads under SETTLED of a core (0.05), at most WARMUP_MAX seconds (300)). The cores are CPU seconds per second of the measured load: the whole
  * machine's, the service's (SERVICE_PID's), this process's (load and receiver) and the rest (PostgreSQL, the kernel,
  * anything else running). The service must allow private webhook
  * targets ({@code WEBHOOK_ALLOW_PRIVATE_TARGETS=true}), as the receiver is on loopback.
@@ -55,6 +57,8 @@ public class WebhookLatency {
         int seconds = Integer.parseInt(args[3]);
         int warmup = Integer.parseInt(args[4]);
         long servicePid = args.length > 5 ? Long.parseLong(args[5]) : 0;
+        double settled = args.length > 6 ? Double.parseDouble(args[6]) : 0.05;
+        int warmupMax = args.length > 7 ? Integer.parseInt(args[7]) : 300;
         ObjectMapper json = new ObjectMapper();
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -87,13 +91,26 @@ public class WebhookLatency {
             webhooks.add(json.readTree(registered.body()).path("id").asText());
         }
 
-        // the JIT's warm-up at the same rate; what it delivers is not measured
-        load(http, base, tokens, rate, warmup);
-        Thread.sleep(3_000);
+        // The JIT's warm-up at the same rate, in slices, until a slice keeps the service's compiler threads under
+        // `settled` of a core (after at least `warmup` seconds, at most `warmupMax`): on two cores a JIT still
+        // compiling takes a third of the service's CPU and leaves a backlog the measured minute inherits. What it
+        // delivers is not measured, and the measured minute starts once its deliveries have stopped arriving.
+        int warmedUp = 0;
+        double jitShare;
+        do {
+            double jitBefore = jitSeconds(servicePid);
+            load(http, base, tokens, rate, WARMUP_SLICE_SECONDS);
+            warmedUp += WARMUP_SLICE_SECONDS;
+            jitShare = (jitSeconds(servicePid) - jitBefore) / WARMUP_SLICE_SECONDS;
+            System.err.printf(Locale.ROOT, "WEBHOOK_WARMUP after=%ds jit_core=%.3f%n", warmedUp, jitShare);
+        } while ((warmedUp < warmup || jitShare >= settled) && warmedUp < warmupMax);
+        awaitQuiet(arrivals, Duration.ofSeconds(60));
         arrivals.clear();
         Cpu before = Cpu.now(servicePid);
+        double jitBefore = jitSeconds(servicePid);
         Load measured = load(http, base, tokens, rate, seconds);
         Cpu during = Cpu.now(servicePid).since(before);
+        double measuredJitShare = (jitSeconds(servicePid) - jitBefore) / during.seconds();
         AtomicInteger created = measured.created();
         AtomicInteger createErrors = measured.errors();
         double loadSeconds = measured.seconds();
@@ -133,14 +150,56 @@ public class WebhookLatency {
         System.out.printf(Locale.ROOT,
                 "WEBHOOK_RESULT rate=%d seconds=%.1f created=%d create_errors=%d delivered=%d created_delivered=%d "
                         + "p50_ms=%d p99_ms=%d max_ms=%d created_p50_ms=%d created_p99_ms=%d "
-                        + "machine_cores=%.2f service_cores=%.2f generator_cores=%.2f rest_cores=%.2f%n",
+                        + "machine_cores=%.2f service_cores=%.2f generator_cores=%.2f rest_cores=%.2f "
+                        + "warmup_s=%d jit_core=%.3f%n",
                 rate, loadSeconds, created.get(), createErrors.get(), all.size(), ofCreated.size(),
                 percentile(all, 0.50), percentile(all, 0.99), all.isEmpty() ? -1 : all.getLast(),
                 percentile(ofCreated, 0.50), percentile(ofCreated, 0.99),
                 during.machine() / during.seconds(), during.service() / during.seconds(),
                 during.self() / during.seconds(),
-                (during.machine() - during.service() - during.self()) / during.seconds());
+                (during.machine() - during.service() - during.self()) / during.seconds(),
+                warmedUp, measuredJitShare);
         System.exit(0);
+    }
+
+    static final int WARMUP_SLICE_SECONDS = 10;
+
+    /** Returns once no delivery has arrived for 2 s, or after {@code atMost}. */
+    static void awaitQuiet(ConcurrentLinkedQueue<Arrival> arrivals, Duration atMost) throws InterruptedException {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        int lastSeen = -1;
+        long quietSince = System.nanoTime();
+        while (System.nanoTime() < deadline && System.nanoTime() - quietSince < 2_000_000_000L) {
+            int seen = arrivals.size();
+            if (seen != lastSeen) {
+                lastSeen = seen;
+                quietSince = System.nanoTime();
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** CPU seconds used so far by the JIT compiler threads of process {@code pid} (C1 and C2); 0 without a pid. */
+    static double jitSeconds(long pid) throws IOException {
+        if (pid <= 0) {
+            return 0;
+        }
+        double ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).strip();
+                    if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                        String stat = Files.readString(task.resolve("stat"));
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    }
+                } catch (NoSuchFileException e) {
+                    // a compiler thread that ended meanwhile
+                }
+            }
+        }
+        return ticks / 100.0;
     }
 
     record Load(AtomicInteger created, AtomicInteger errors, double seconds) {}
