@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * Event-to-delivery latency of webhooks while orders are created at a steady rate: a receiver on loopback, one webhook
@@ -104,7 +105,7 @@ public class WebhookLatency {
             jitShare = (jitSeconds(servicePid) - jitBefore) / WARMUP_SLICE_SECONDS;
             System.err.printf(Locale.ROOT, "WEBHOOK_WARMUP after=%ds jit_core=%.3f%n", warmedUp, jitShare);
         } while ((warmedUp < warmup || jitShare >= settled) && warmedUp < warmupMax);
-        awaitQuiet(arrivals, Duration.ofSeconds(60));
+        awaitQuiet(arrivals, Duration.ofSeconds(60), () -> true);
         arrivals.clear();
         Cpu before = Cpu.now(servicePid);
         double jitBefore = jitSeconds(servicePid);
@@ -115,21 +116,10 @@ public class WebhookLatency {
         AtomicInteger createErrors = measured.errors();
         double loadSeconds = measured.seconds();
         // every order placed here has its order.created event; those the processing job reaches add theirs
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        int lastSeen = -1;
-        long quietSince = System.nanoTime();
-        while (System.nanoTime() < deadline) {
-            int seen = arrivals.size();
-            if (seen != lastSeen) {
-                lastSeen = seen;
-                quietSince = System.nanoTime();
-            }
-            long createdSeen = arrivals.stream().filter(a -> a.type().equals("order.created")).count();
-            if (createdSeen >= created.get() && System.nanoTime() - quietSince > 2_000_000_000L) {
-                break;
-            }
-            Thread.sleep(100);
-        }
+        awaitQuiet(arrivals, Duration.ofSeconds(60), () -> arrivals.stream()
+                        .filter(a -> a.type().equals("order.created"))
+                        .count()
+                >= created.get());
         receiver.stop(0);
         for (int i = 0; i < webhooks.size(); i++) {
             send(http, base, "DELETE", "/webhooks/" + webhooks.get(i), null, tokens.get(i));
@@ -164,16 +154,22 @@ public class WebhookLatency {
 
     static final int WARMUP_SLICE_SECONDS = 10;
 
-    /** Returns once no delivery has arrived for 2 s, or after {@code atMost}. */
-    static void awaitQuiet(ConcurrentLinkedQueue<Arrival> arrivals, Duration atMost) throws InterruptedException {
+    /**
+     * Returns once {@code enough} holds and no delivery has arrived for 2 s, or after {@code atMost}.
+     */
+    static void awaitQuiet(ConcurrentLinkedQueue<Arrival> arrivals, Duration atMost, BooleanSupplier enough)
+            throws InterruptedException {
         long deadline = System.nanoTime() + atMost.toNanos();
         int lastSeen = -1;
         long quietSince = System.nanoTime();
-        while (System.nanoTime() < deadline && System.nanoTime() - quietSince < 2_000_000_000L) {
+        while (System.nanoTime() < deadline) {
             int seen = arrivals.size();
             if (seen != lastSeen) {
                 lastSeen = seen;
                 quietSince = System.nanoTime();
+            }
+            if (System.nanoTime() - quietSince > 2_000_000_000L && enough.getAsBoolean()) {
+                return;
             }
             Thread.sleep(100);
         }
@@ -190,9 +186,7 @@ public class WebhookLatency {
                 try {
                     String name = Files.readString(task.resolve("comm")).strip();
                     if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
-                        String stat = Files.readString(task.resolve("stat"));
-                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                        ticks += cpuTicks(task.resolve("stat"));
                     }
                 } catch (NoSuchFileException e) {
                     // a compiler thread that ended meanwhile
@@ -200,6 +194,14 @@ public class WebhookLatency {
             }
         }
         return ticks / 100.0;
+    }
+
+    /** User and system time, in clock ticks, from a process's or thread's {@code stat} file. */
+    static long cpuTicks(Path stat) throws IOException {
+        String line = Files.readString(stat);
+        // the fields after the command name, which is in parentheses and may hold spaces
+        String[] f = line.substring(line.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
 
     record Load(AtomicInteger created, AtomicInteger errors, double seconds) {}
@@ -217,9 +219,7 @@ public class WebhookLatency {
                     / 100.0;
             double service = 0;
             if (servicePid > 0) {
-                String stat = Files.readString(Path.of("/proc/" + servicePid + "/stat"));
-                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                service = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+                service = cpuTicks(Path.of("/proc/" + servicePid + "/stat")) / 100.0;
             }
             double self = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).toNanos() / 1e9;
             return new Cpu(machine, service, self, System.nanoTime() / 1e9);
